@@ -1,0 +1,61 @@
+// What one replicate returns: daily series in flat Float64Arrays (transferable between threads)
+// and a few per-run scalars. All counts are in people (agents × peoplePerAgent).
+//
+// Layout: borderDaily[(m * borders + b) * days + d] for metric m of BORDER_METRICS, border b and
+// day d; countryDaily and totalDaily likewise.
+
+/** Per border and day. `detections` is the true number of detected attempts; `detectionsRecorded`
+ * is what official statistics show (detections × the reporting rate of the country entered). */
+export const BORDER_METRICS = [
+  'attempts',
+  'crossings',
+  'detections',
+  'detectionsRecorded',
+  'pushbacks',
+  'injuries',
+  'deaths',
+] as const;
+
+/** Per country and day: stocks of people at the end of the day. */
+export const COUNTRY_METRICS = ['present', 'inCamp', 'sleepingRough', 'stranded'] as const;
+
+/** Per day, whole scenario. Flows (`entered`, `arrivals`, `deaths`, `injuries`) count events of that
+ * day; stocks (`moving`, `waiting`, `detained`) count people at the end of the day. */
+export const TOTAL_METRICS = ['entered', 'arrivals', 'deaths', 'injuries', 'moving', 'waiting', 'detained'] as const;
+
+/** Per-run scalars. */
+export const RUN_SCALARS = [
+  'entered',
+  'arrivals',
+  'deaths',
+  'injuries',
+  'attempts',
+  'crossings',
+  'detectionsRecorded',
+  'pushbacks',
+  'strandedEnd',
+  'meanTransitDays',
+  'agentSteps',
+] as const;
+
+export type BorderMetric = (typeof BORDER_METRICS)[number];
+export type CountryMetric = (typeof COUNTRY_METRICS)[number];
+export type TotalMetric = (typeof TOTAL_METRICS)[number];
+export type RunScalar = (typeof RUN_SCALARS)[number];
+
+export interface ReplicateResult {
+  replicate: number;
+  days: number;
+  borders: number;
+  countries: number;
+  borderDaily: Float64Array;
+  countryDaily: Float64Array;
+  totalDaily: Float64Array;
+  /** Values in the order of RUN_SCALARS. */
+  scalars: Float64Array;
+}
+
+/** Index of a value in a daily series array. */
+export function seriesIndex(metric: number, entity: number, entities: number, day: number, days: number): number {
+  return (metric * entities + entity) * days + day;
+}
