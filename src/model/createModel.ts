@@ -1,0 +1,227 @@
+// One replicate of the simulation as a stepper: createModel(compiled, seed, replicate) → step()
+// advances one day. The same object drives batch runs (runReplicate.ts) and, later, the browser
+// demo. Each day, in a fixed order: (1) enforcement events, and route tables rebuilt if anything
+// changed; (2) arrivals at entries (Poisson per day from the monthly inflow); (3) every agent slot
+// in index order: travel, wait, detention, or a decision at a node (multinomial logit over next
+// hops); (4) end-of-day stocks per country. Border attempts are resolved in border.ts.
+
+import { AT_NODE, DETAINED, MOVING, WAITING, allocate, createAgentTable, createFreeList, release } from './agents.js';
+import { INJURED, createBorderResolver } from './border.js';
+import type { CompiledScenario } from './compiled.js';
+import { logNormal, pickFromCdf, poisson } from './distributions.js';
+import { computeEdgeCosts } from './edgeCost.js';
+import { createEnforcement } from './enforcement.js';
+import { computeHopWeights, failureFactors } from './hopWeights.js';
+import { COUNTRY, TOTAL, countryAt, createRecorder, finishRecorder, totalAt } from './recorder.js';
+import type { ReplicateResult } from './result.js';
+import { createStreams } from './rng.js';
+import { createRoutingTables } from './routing.js';
+import { createShelter } from './shelter.js';
+
+export interface Model {
+  /** Next day to simulate (0-based); equals compiled.days when finished. */
+  readonly day: number;
+  step(): void;
+  /** Scale counters to people and return them; call once, after the last step. */
+  finish(): ReplicateResult;
+}
+
+export function createModel(compiled: CompiledScenario, seed: number, replicate: number): Model {
+  const net = compiled.network;
+  const b = compiled.behaviour;
+  const cohorts = compiled.cohorts.ids.length;
+  const rng = createStreams(seed, replicate);
+  const agents = createAgentTable(1024);
+  const free = createFreeList(1024);
+  const rec = createRecorder(compiled);
+  const enforcement = createEnforcement(compiled);
+  const edges = net.edgeIds.length;
+  const costDays = Array.from({ length: cohorts }, () => new Float64Array(edges));
+  const tables = createRoutingTables({ nodeCount: net.nodeIds.length, ...net }, compiled.destinations, cohorts);
+  const weights = tables.costToGo.map(() => new Float64Array(edges));
+  const failFactor = failureFactors(compiled);
+  const shelter = createShelter(compiled, agents);
+  const border = createBorderResolver(compiled, enforcement.columns, rec, rng.enforcement);
+  const destinationNodes = compiled.destinations;
+  let day = 0;
+
+  function rebuildRoutes(): void {
+    computeEdgeCosts(compiled, enforcement.columns, costDays);
+    tables.rebuild(costDays);
+    computeHopWeights(compiled, tables.costToGo, costDays, weights);
+  }
+
+  function wait(i: number, days: number): void {
+    agents.status[i] = WAITING;
+    agents.daysLeft[i] = days;
+    shelter.enter(i);
+  }
+
+  function startTravel(i: number, e: number): void {
+    agents.status[i] = MOVING;
+    agents.edge[i] = e;
+    agents.daysLeft[i] = net.edgeTravelDays[e];
+  }
+
+  function detain(i: number, e: number, days: number): void {
+    agents.status[i] = DETAINED;
+    agents.edge[i] = e;
+    agents.daysLeft[i] = days;
+  }
+
+  /** Choose the next hop by the logit weights and take it (or attempt it, at a border). */
+  function decide(i: number): void {
+    const node = agents.node[i];
+    const w = weights[agents.dest[i] * cohorts + agents.cohort[i]];
+    const money = agents.moneyEur[i];
+    const back = agents.prevNode[i];
+    const failures = agents.failures[i];
+    let total = 0;
+    let totalWithBack = 0;
+    for (let k = net.outOffsets[node]; k < net.outOffsets[node + 1]; k++) {
+      const e = net.outEdges[k];
+      if (net.edgeFareEur[e] > money) continue;
+      const we = net.edgeBorder[e] >= 0 ? w[e] * failFactor[failures] : w[e];
+      totalWithBack += we;
+      if (net.edgeTo[e] !== back) total += we;
+    }
+    // Going straight back is allowed only when nothing else is possible (no ping-pong).
+    const allowBack = total === 0;
+    if (allowBack) total = totalWithBack;
+    if (total === 0) {
+      wait(i, b.retryWaitDays);
+      return;
+    }
+    let u = rng.behaviour() * total;
+    let chosen = -1;
+    for (let k = net.outOffsets[node]; k < net.outOffsets[node + 1]; k++) {
+      const e = net.outEdges[k];
+      if (net.edgeFareEur[e] > money || (!allowBack && net.edgeTo[e] === back)) continue;
+      const we = net.edgeBorder[e] >= 0 ? w[e] * failFactor[failures] : w[e];
+      if (we === 0) continue;
+      chosen = e;
+      u -= we;
+      if (u < 0) break;
+    }
+    agents.moneyEur[i] = money - net.edgeFareEur[chosen];
+    if (net.edgeBorder[chosen] < 0) {
+      startTravel(i, chosen);
+      return;
+    }
+    const outcome = border.attempt(chosen, day);
+    if (outcome >= 0) {
+      agents.lastCrossDay[i] = day;
+      if (outcome > 0) detain(i, chosen, outcome);
+      else startTravel(i, chosen);
+    } else {
+      if (agents.failures[i] < 255) agents.failures[i]++;
+      wait(i, b.retryWaitDays + (outcome === INJURED ? b.injuryRestDays : 0));
+    }
+  }
+
+  /** End of an edge: terrain hazard, then arrival, rest or the next decision. */
+  function arrive(i: number): void {
+    const e = agents.edge[i];
+    const to = net.edgeTo[e];
+    agents.prevNode[i] = net.edgeFrom[e];
+    agents.node[i] = to;
+    agents.failures[i] = 0;
+    if (rng.behaviour() < net.edgeHazard[e]) {
+      if (rng.behaviour() < b.hazardDeathShare) {
+        border.recordHarm(e, day, true);
+        rec.totalDaily[totalAt(rec, TOTAL.deaths, day)]++;
+        release(agents, free, i);
+        return;
+      }
+      border.recordHarm(e, day, false);
+      rec.totalDaily[totalAt(rec, TOTAL.injuries, day)]++;
+      if (to !== destinationNodes[agents.dest[i]]) {
+        wait(i, b.injuryRestDays);
+        return;
+      }
+    }
+    if (to === destinationNodes[agents.dest[i]]) {
+      rec.totalDaily[totalAt(rec, TOTAL.arrivals, day)]++;
+      rec.transitDaysSum += day - agents.entryDay[i];
+      release(agents, free, i);
+      return;
+    }
+    decide(i);
+  }
+
+  function spawn(): void {
+    const inflow = compiled.inflow;
+    const c = compiled.cohorts;
+    for (let s = 0; s < inflow.entry.length; s++) {
+      const n = poisson(rng.inflow, inflow.agentsPerDay[s][day]);
+      const k = inflow.cohort[s];
+      for (let j = 0; j < n; j++) {
+        const i = allocate(agents, free);
+        agents.status[i] = AT_NODE;
+        agents.cohort[i] = k;
+        agents.node[i] = inflow.entry[s];
+        agents.prevNode[i] = -1;
+        agents.failures[i] = 0;
+        agents.sheltered[i] = 0;
+        agents.dest[i] = c.destNodes[k][pickFromCdf(rng.inflow, c.destCdf[k])];
+        agents.moneyEur[i] = logNormal(rng.inflow, c.budgetMeanEur[k], c.budgetSdEur[k]);
+        agents.entryDay[i] = day;
+        agents.lastCrossDay[i] = day;
+      }
+      rec.totalDaily[totalAt(rec, TOTAL.entered, day)] += n;
+    }
+  }
+
+  /** Living cost of the day at the current node; camp places cost a share of it. */
+  function pay(i: number): void {
+    const cost = net.livingCostEurPerDay[agents.node[i]] * (agents.sheltered[i] ? b.campCostShare : 1);
+    const money = agents.moneyEur[i] - cost;
+    agents.moneyEur[i] = money > 0 ? money : 0;
+  }
+
+  function step(): void {
+    if (enforcement.apply(day) || day === 0) rebuildRoutes();
+    spawn();
+    const status = agents.status;
+    for (let i = 0; i < agents.highWater; i++) {
+      const s = status[i];
+      if (s === 0) continue;
+      rec.agentSteps++;
+      pay(i);
+      if (s === MOVING) {
+        if (--agents.daysLeft[i] === 0) arrive(i);
+      } else if (s === WAITING) {
+        if (--agents.daysLeft[i] === 0) {
+          shelter.leave(i);
+          decide(i);
+        }
+      } else if (s === DETAINED) {
+        if (--agents.daysLeft[i] === 0) startTravel(i, agents.edge[i]);
+      } else {
+        decide(i);
+      }
+      tally(i);
+    }
+    day++;
+  }
+
+  /** End-of-day stocks for agent i (skipped if it left the system today). */
+  function tally(i: number): void {
+    const s = agents.status[i];
+    if (s === 0) return;
+    const country = net.nodeCountry[agents.node[i]];
+    rec.countryDaily[countryAt(rec, COUNTRY.present, country, day)]++;
+    if (s === WAITING) rec.countryDaily[countryAt(rec, agents.sheltered[i] ? COUNTRY.inCamp : COUNTRY.sleepingRough, country, day)]++;
+    if (day - agents.lastCrossDay[i] >= b.strandedAfterDays) rec.countryDaily[countryAt(rec, COUNTRY.stranded, country, day)]++;
+    const stock = s === MOVING ? TOTAL.moving : s === DETAINED ? TOTAL.detained : TOTAL.waiting;
+    rec.totalDaily[totalAt(rec, stock, day)]++;
+  }
+
+  return {
+    get day() {
+      return day;
+    },
+    step,
+    finish: () => finishRecorder(rec, replicate, compiled.peoplePerAgent),
+  };
+}

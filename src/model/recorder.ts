@@ -1,0 +1,96 @@
+// Daily counters of one replicate, in agents, laid out as in result.ts and scaled to people when
+// the replicate ends. The kernel adds to them with plain indexed writes; nothing is allocated
+// while the simulation runs.
+
+import type { CompiledScenario } from './compiled.js';
+import { BORDER_METRICS, COUNTRY_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from './result.js';
+
+const B = Object.fromEntries(BORDER_METRICS.map((m, i) => [m, i])) as Record<(typeof BORDER_METRICS)[number], number>;
+const C = Object.fromEntries(COUNTRY_METRICS.map((m, i) => [m, i])) as Record<(typeof COUNTRY_METRICS)[number], number>;
+const T = Object.fromEntries(TOTAL_METRICS.map((m, i) => [m, i])) as Record<(typeof TOTAL_METRICS)[number], number>;
+export { B as BORDER, C as COUNTRY, T as TOTAL };
+
+export interface Recorder {
+  days: number;
+  borders: number;
+  countries: number;
+  borderDaily: Float64Array;
+  countryDaily: Float64Array;
+  totalDaily: Float64Array;
+  transitDaysSum: number;
+  agentSteps: number;
+}
+
+export function createRecorder(compiled: CompiledScenario): Recorder {
+  const days = compiled.days;
+  const borders = compiled.network.borderIds.length;
+  const countries = compiled.network.countryIds.length;
+  return {
+    days,
+    borders,
+    countries,
+    borderDaily: new Float64Array(BORDER_METRICS.length * borders * days),
+    countryDaily: new Float64Array(COUNTRY_METRICS.length * countries * days),
+    totalDaily: new Float64Array(TOTAL_METRICS.length * days),
+    transitDaysSum: 0,
+    agentSteps: 0,
+  };
+}
+
+/** Index of (metric, border, day) in borderDaily. */
+export function borderAt(r: Recorder, metric: number, border: number, day: number): number {
+  return (metric * r.borders + border) * r.days + day;
+}
+
+export function countryAt(r: Recorder, metric: number, country: number, day: number): number {
+  return (metric * r.countries + country) * r.days + day;
+}
+
+export function totalAt(r: Recorder, metric: number, day: number): number {
+  return metric * r.days + day;
+}
+
+function sum(a: Float64Array, from: number, length: number): number {
+  let s = 0;
+  for (let i = from; i < from + length; i++) s += a[i];
+  return s;
+}
+
+/** Scale counts to people and compute the per-run scalars. Only counts are scaled: the
+ * agent-step count and mean transit days stay as they are. */
+export function finishRecorder(r: Recorder, replicate: number, peoplePerAgent: number): ReplicateResult {
+  const arrivalsAgents = sum(r.totalDaily, T.arrivals * r.days, r.days);
+  const meanTransitDays = arrivalsAgents > 0 ? r.transitDaysSum / arrivalsAgents : NaN;
+  const borderTotal = (m: number) => sum(r.borderDaily, m * r.borders * r.days, r.borders * r.days);
+  let strandedEnd = 0;
+  for (let c = 0; c < r.countries; c++) strandedEnd += r.countryDaily[countryAt(r, C.stranded, c, r.days - 1)];
+  const scalars = new Float64Array(RUN_SCALARS.length);
+  const values: Record<(typeof RUN_SCALARS)[number], number> = {
+    entered: sum(r.totalDaily, T.entered * r.days, r.days),
+    arrivals: arrivalsAgents,
+    deaths: sum(r.totalDaily, T.deaths * r.days, r.days),
+    injuries: sum(r.totalDaily, T.injuries * r.days, r.days),
+    attempts: borderTotal(B.attempts),
+    crossings: borderTotal(B.crossings),
+    detectionsRecorded: borderTotal(B.detectionsRecorded),
+    pushbacks: borderTotal(B.pushbacks),
+    strandedEnd,
+    meanTransitDays,
+    agentSteps: r.agentSteps,
+  };
+  RUN_SCALARS.forEach((name, i) => {
+    const unscaled = name === 'meanTransitDays' || name === 'agentSteps';
+    scalars[i] = unscaled ? values[name] : values[name] * peoplePerAgent;
+  });
+  for (const a of [r.borderDaily, r.countryDaily, r.totalDaily]) for (let i = 0; i < a.length; i++) a[i] *= peoplePerAgent;
+  return {
+    replicate,
+    days: r.days,
+    borders: r.borders,
+    countries: r.countries,
+    borderDaily: r.borderDaily,
+    countryDaily: r.countryDaily,
+    totalDaily: r.totalDaily,
+    scalars,
+  };
+}

@@ -1,0 +1,220 @@
+// Turns a validated scenario into the kernel's input: dense indices, typed arrays, defaults filled
+// in, dates turned into day numbers, monthly inflow into expected agents per day. Pure (no fs), so
+// the browser demo can compile a dropped file itself. Validation (validate.ts) runs first and
+// reports problems with file and JSON path; the checks here only guard the kernel's invariants.
+
+import type {
+  CompiledCohorts,
+  CompiledEvent,
+  CompiledInflow,
+  CompiledNetwork,
+  CompiledScenario,
+  EnforcementColumns,
+} from '../model/compiled.js';
+import { ENFORCEMENT_FIELDS, NODE_KINDS, TRAVEL_MODES } from '../model/compiled.js';
+import { buildAdjacency } from '../model/routing.js';
+import { DEFAULT_BEHAVIOUR, DEFAULT_ENFORCEMENT, DEFAULT_PEOPLE_PER_AGENT } from './defaults.js';
+import { dayIndex, daysInMonth, isoDay } from './dates.js';
+import { ScenarioError } from './errors.js';
+import type { BehaviourParams, EdgeSpec, EnforcementSpec, Scenario } from './types.js';
+
+interface ExpandedEdge {
+  spec: EdgeSpec;
+  id: string;
+  from: number;
+  to: number;
+}
+
+function fail(path: string, message: string): never {
+  throw new ScenarioError([{ file: '(scenario)', path, message }]);
+}
+
+function mergeBehaviour(partial: Partial<BehaviourParams> | undefined): BehaviourParams {
+  const b = partial ?? {};
+  return {
+    ...DEFAULT_BEHAVIOUR,
+    ...b,
+    speedKmPerDay: { ...DEFAULT_BEHAVIOUR.speedKmPerDay, ...b.speedKmPerDay },
+    fareEurPerKm: { ...DEFAULT_BEHAVIOUR.fareEurPerKm, ...b.fareEurPerKm },
+  };
+}
+
+function expandEdges(scenario: Scenario, nodeIndex: Map<string, number>): ExpandedEdge[] {
+  const out: ExpandedEdge[] = [];
+  scenario.edges.forEach((spec, i) => {
+    const from = nodeIndex.get(spec.from) ?? fail(`/edges/${i}/from`, `unknown node "${spec.from}"`);
+    const to = nodeIndex.get(spec.to) ?? fail(`/edges/${i}/to`, `unknown node "${spec.to}"`);
+    const id = spec.id ?? `${spec.from}>${spec.to}`;
+    out.push({ spec, id, from, to });
+    if (spec.bidirectional !== false) out.push({ spec, id: spec.id ? `${spec.id}:reverse` : `${spec.to}>${spec.from}`, from: to, to: from });
+  });
+  return out;
+}
+
+function compileNetwork(scenario: Scenario, behaviour: BehaviourParams): CompiledNetwork {
+  const countryIds = Object.keys(scenario.countries);
+  const countryIndex = new Map(countryIds.map((c, i) => [c, i]));
+  const nodes = scenario.nodes;
+  const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]));
+  const edges = expandEdges(scenario, nodeIndex);
+  const nodeCountry = Int32Array.from(nodes, (n, i) => countryIndex.get(n.country) ?? fail(`/nodes/${i}/country`, `unknown country "${n.country}"`));
+
+  const borderIds: string[] = [];
+  const borderIndex = new Map<string, number>();
+  const edgeBorder = new Int32Array(edges.length).fill(-1);
+  edges.forEach((e, k) => {
+    const a = nodeCountry[e.from];
+    const b = nodeCountry[e.to];
+    if (a === b) return;
+    const id = `${countryIds[a]}-${countryIds[b]}`;
+    if (!borderIndex.has(id)) {
+      borderIndex.set(id, borderIds.length);
+      borderIds.push(id);
+    }
+    edgeBorder[k] = borderIndex.get(id)!;
+  });
+  const eu = Uint8Array.from(countryIds, (c) => (scenario.countries[c].eu ? 1 : 0));
+  const borderIsExit = Uint8Array.from(borderIds, (id) => {
+    const [a, b] = id.split('-');
+    return !eu[countryIndex.get(a)!] && eu[countryIndex.get(b)!] ? 1 : 0;
+  });
+
+  const edgeFrom = Int32Array.from(edges, (e) => e.from);
+  const edgeTo = Int32Array.from(edges, (e) => e.to);
+  const edgeMode = Uint8Array.from(edges, (e) => TRAVEL_MODES.indexOf(e.spec.mode));
+  const adjacency = buildAdjacency(nodes.length, edgeFrom, edgeTo);
+  return {
+    nodeIds: nodes.map((n) => n.id),
+    nodeNames: nodes.map((n) => n.name),
+    nodeCountry,
+    nodeKind: Uint8Array.from(nodes, (n) => NODE_KINDS.indexOf(n.kind)),
+    nodeLat: Float64Array.from(nodes, (n) => n.lat),
+    nodeLon: Float64Array.from(nodes, (n) => n.lon),
+    shelterCapacity: Float64Array.from(nodes, (n) => n.shelterCapacity),
+    livingCostEurPerDay: Float64Array.from(nodes, (n) => n.livingCostEurPerDay),
+    countryIds,
+    countryEu: eu,
+    reportingRate: Float64Array.from(countryIds, (c) => scenario.countries[c].reportingRate),
+    edgeIds: edges.map((e) => e.id),
+    edgeFrom,
+    edgeTo,
+    edgeDistanceKm: Float64Array.from(edges, (e) => e.spec.distanceKm),
+    edgeMode,
+    edgeTravelDays: Int32Array.from(edges, (e) => Math.max(1, Math.ceil(e.spec.distanceKm / behaviour.speedKmPerDay[e.spec.mode]))),
+    edgeFareEur: Float64Array.from(edges, (e) => e.spec.fareEur ?? e.spec.distanceKm * behaviour.fareEurPerKm[e.spec.mode]),
+    edgeHazard: Float64Array.from(edges, (e) => e.spec.hazard),
+    edgeBorder,
+    ...adjacency,
+    borderIds,
+    borderIsExit,
+  };
+}
+
+function numeric(value: number | boolean): number {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function compileEnforcement(scenario: Scenario, network: CompiledNetwork): EnforcementColumns {
+  const edges = network.edgeIds.length;
+  const columns = Object.fromEntries(ENFORCEMENT_FIELDS.map((f) => [f, new Float64Array(edges)])) as unknown as EnforcementColumns;
+  const base: EnforcementSpec = { ...DEFAULT_ENFORCEMENT, ...scenario.enforcementDefaults };
+  for (let e = 0; e < edges; e++) {
+    const b = network.edgeBorder[e];
+    if (b < 0) continue;
+    const spec = { ...base, ...scenario.borders?.[network.borderIds[b]] };
+    for (const f of ENFORCEMENT_FIELDS) columns[f][e] = numeric(spec[f]);
+  }
+  return columns;
+}
+
+function compileEvents(scenario: Scenario, network: CompiledNetwork): CompiledEvent[] {
+  const out: CompiledEvent[] = [];
+  (scenario.events ?? []).forEach((ev, i) => {
+    let edges: number[];
+    if (ev.edge !== undefined) {
+      edges = network.edgeIds.flatMap((id, e) => (id === ev.edge ? [e] : []));
+      if (edges.length === 0) fail(`/events/${i}/edge`, `unknown edge id "${ev.edge}"`);
+    } else {
+      const borders = ev.border === undefined ? [] : Array.isArray(ev.border) ? ev.border : [ev.border];
+      const wanted = new Set(borders.map((id) => network.borderIds.indexOf(id)));
+      edges = [...network.edgeBorder.keys()].filter((e) => wanted.has(network.edgeBorder[e]) && network.edgeBorder[e] >= 0);
+    }
+    const day = dayIndex(scenario.period.start, ev.date);
+    for (const field of ENFORCEMENT_FIELDS) {
+      const value = ev.set[field];
+      if (value === undefined) continue;
+      out.push({ day, rampDays: Math.round(ev.rampDays ?? 0), label: ev.label, edges: Int32Array.from(edges), field, value: numeric(value) });
+    }
+  });
+  return out.sort((a, b) => a.day - b.day);
+}
+
+function compileCohorts(scenario: Scenario, nodeIds: string[], destinations: number[]): CompiledCohorts {
+  const cohorts = scenario.cohorts;
+  return {
+    ids: cohorts.map((c) => c.id),
+    budgetMeanEur: Float64Array.from(cohorts, (c) => c.budgetEur.mean),
+    budgetSdEur: Float64Array.from(cohorts, (c) => c.budgetEur.sd),
+    riskAversion: Float64Array.from(cohorts, (c) => c.riskAversion),
+    destNodes: cohorts.map((c) => Int32Array.from(Object.keys(c.destinations), (id) => destinations.indexOf(nodeIds.indexOf(id)))),
+    destCdf: cohorts.map((c) => {
+      const w = Object.values(c.destinations);
+      const total = w.reduce((s, x) => s + x, 0);
+      let acc = 0;
+      return Float64Array.from(w, (x) => (acc += x / total));
+    }),
+  };
+}
+
+function compileInflow(scenario: Scenario, nodeIds: string[], days: number, peoplePerAgent: number): CompiledInflow {
+  const cohortIds = scenario.cohorts.map((c) => c.id);
+  const agentsPerDay = scenario.inflow.map((stream) => {
+    const rate = new Float64Array(days);
+    for (let d = 0; d < days; d++) {
+      const date = isoDay(scenario.period.start, d);
+      const month = date.slice(0, 7);
+      rate[d] = (stream.monthly[month] ?? 0) / daysInMonth(month) / peoplePerAgent;
+    }
+    return rate;
+  });
+  return {
+    entry: Int32Array.from(scenario.inflow, (s, i) => {
+      const n = nodeIds.indexOf(s.entry);
+      return n >= 0 ? n : fail(`/inflow/${i}/entry`, `unknown node "${s.entry}"`);
+    }),
+    cohort: Int32Array.from(scenario.inflow, (s, i) => {
+      const c = cohortIds.indexOf(s.cohort);
+      return c >= 0 ? c : fail(`/inflow/${i}/cohort`, `unknown cohort "${s.cohort}"`);
+    }),
+    agentsPerDay,
+  };
+}
+
+/** Compile a validated scenario for the kernel. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const behaviour = mergeBehaviour(scenario.behaviour);
+  const peoplePerAgent = scenario.peoplePerAgent ?? DEFAULT_PEOPLE_PER_AGENT;
+  const days = dayIndex(scenario.period.start, scenario.period.end) + 1;
+  if (!(days >= 1)) fail('/period', 'the period must end on or after its start');
+  const network = compileNetwork(scenario, behaviour);
+  const destinationIds = [...new Set(scenario.cohorts.flatMap((c) => Object.keys(c.destinations)))];
+  const destinations = destinationIds.map((id, i) => {
+    const n = network.nodeIds.indexOf(id);
+    return n >= 0 ? n : fail(`/cohorts`, `destination "${id}" (number ${i + 1}) is not a node`);
+  });
+  if (scenario.cohorts.length > 255) fail('/cohorts', 'at most 255 cohorts');
+  return {
+    id: scenario.id,
+    name: scenario.name,
+    startDate: scenario.period.start,
+    days,
+    peoplePerAgent,
+    network,
+    enforcement: compileEnforcement(scenario, network),
+    events: compileEvents(scenario, network),
+    cohorts: compileCohorts(scenario, network.nodeIds, destinations),
+    inflow: compileInflow(scenario, network.nodeIds, days, peoplePerAgent),
+    destinations: Int32Array.from(destinations),
+    behaviour,
+  };
+}

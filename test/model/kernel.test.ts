@@ -1,0 +1,106 @@
+// Exact outcomes of the kernel on tiny networks, conservation of people, and determinism.
+
+import { describe, expect, it } from 'vitest';
+import { runReplicate } from '../../src/model/runReplicate.js';
+import { BORDER_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import type { Scenario } from '../../src/scenarios/types.js';
+import { lineScenario, threeExitsScenario } from '../fixtures/scenarios.js';
+
+const scalar = (r: ReplicateResult, name: (typeof RUN_SCALARS)[number]) => r.scalars[RUN_SCALARS.indexOf(name)];
+const totalSeries = (r: ReplicateResult, name: (typeof TOTAL_METRICS)[number]) =>
+  Array.from(r.totalDaily.subarray(TOTAL_METRICS.indexOf(name) * r.days, (TOTAL_METRICS.indexOf(name) + 1) * r.days));
+const borderTotal = (r: ReplicateResult, name: (typeof BORDER_METRICS)[number], border: number) => {
+  const from = (BORDER_METRICS.indexOf(name) * r.borders + border) * r.days;
+  return r.borderDaily.subarray(from, from + r.days).reduce((s, x) => s + x, 0);
+};
+
+function run(s: Scenario, seed = 1, replicate = 0): ReplicateResult {
+  return runReplicate(compileScenario(s), seed, replicate);
+}
+
+describe('kernel on a line with one border', () => {
+  it('an open border lets everyone through in exactly the travel time', () => {
+    const r = run(lineScenario());
+    const entered = scalar(r, 'entered');
+    expect(entered).toBeGreaterThan(2800);
+    expect(scalar(r, 'arrivals')).toBe(entered);
+    expect(scalar(r, 'attempts')).toBe(entered);
+    expect(scalar(r, 'crossings')).toBe(entered);
+    expect(scalar(r, 'detectionsRecorded')).toBe(0);
+    expect(scalar(r, 'meanTransitDays')).toBe(3);
+    expect(scalar(r, 'strandedEnd')).toBe(0);
+  });
+
+  it('detection without pushback detains everyone, then lets them through; statistics record half', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 1, pushback: 0, detentionDays: 5 } };
+    const r = run(s);
+    const entered = scalar(r, 'entered');
+    expect(scalar(r, 'arrivals')).toBe(entered);
+    expect(borderTotal(r, 'detections', 0)).toBe(entered);
+    expect(scalar(r, 'detectionsRecorded')).toBe(entered * 0.5);
+    expect(scalar(r, 'meanTransitDays')).toBe(8);
+  });
+
+  it('a sealed border with no alternative: nobody crosses, everyone retries every retryWaitDays', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+    const r = run(s);
+    const entered = totalSeries(r, 'entered');
+    // A person entering on day d first tries on day d + 2, then every 3 days until day 90.
+    const expected = entered.reduce((sum, n, d) => sum + n * (Math.floor((90 - (d + 2)) / 3) + 1), 0);
+    expect(scalar(r, 'crossings')).toBe(0);
+    expect(scalar(r, 'attempts')).toBe(expected);
+    expect(scalar(r, 'pushbacks')).toBe(expected);
+    expect(scalar(r, 'strandedEnd')).toBe(scalar(r, 'entered'));
+  });
+
+  it('a legal corridor registers everyone: detections equal crossings', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 0.2, pushback: 1, fence: 0.9, legalCorridor: true } };
+    const r = run(s);
+    expect(scalar(r, 'crossings')).toBe(scalar(r, 'entered'));
+    expect(borderTotal(r, 'detections', 0)).toBe(scalar(r, 'entered'));
+    expect(scalar(r, 'pushbacks')).toBe(0);
+  });
+
+  it('peoplePerAgent scales counts but not durations', () => {
+    const s = lineScenario(3100);
+    const a = run(s);
+    s.peoplePerAgent = 10;
+    s.inflow[0].monthly['2020-01'] = 31000;
+    const b = run(s);
+    expect(scalar(b, 'entered')).toBe(10 * scalar(a, 'entered'));
+    expect(scalar(b, 'meanTransitDays')).toBe(3);
+  });
+});
+
+describe('conservation and determinism', () => {
+  it('every person is in exactly one state every day', () => {
+    const r = run(threeExitsScenario(), 3);
+    const entered = totalSeries(r, 'entered');
+    const arrivals = totalSeries(r, 'arrivals');
+    const deaths = totalSeries(r, 'deaths');
+    const stocks = ['moving', 'waiting', 'detained'].map((m) => totalSeries(r, m as (typeof TOTAL_METRICS)[number]));
+    let cumIn = 0;
+    let cumOut = 0;
+    for (let d = 0; d < r.days; d++) {
+      cumIn += entered[d];
+      cumOut += arrivals[d] + deaths[d];
+      expect(stocks[0][d] + stocks[1][d] + stocks[2][d]).toBe(cumIn - cumOut);
+    }
+    expect(scalar(r, 'deaths')).toBeGreaterThan(0);
+  });
+
+  it('the same seed and replicate give identical results; another replicate differs', () => {
+    const compiled = compileScenario(threeExitsScenario());
+    const a = runReplicate(compiled, 7, 2);
+    const b = runReplicate(compiled, 7, 2);
+    const c = runReplicate(compiled, 7, 3);
+    expect(Buffer.from(b.borderDaily.buffer)).toEqual(Buffer.from(a.borderDaily.buffer));
+    expect(Buffer.from(b.countryDaily.buffer)).toEqual(Buffer.from(a.countryDaily.buffer));
+    expect(Array.from(b.scalars)).toEqual(Array.from(a.scalars));
+    expect(Array.from(c.scalars)).not.toEqual(Array.from(a.scalars));
+  });
+});
