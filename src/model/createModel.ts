@@ -172,49 +172,67 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     }
   }
 
-  /** Living cost of the day at the current node; camp places cost a share of it. */
-  function pay(i: number): void {
-    const cost = net.livingCostEurPerDay[agents.node[i]] * (agents.sheltered[i] ? b.campCostShare : 1);
-    const money = agents.moneyEur[i] - cost;
-    agents.moneyEur[i] = money > 0 ? money : 0;
+  // End-of-day stocks are counted into small scratch arrays and flushed once per day, so the
+  // per-agent loop does a few increments instead of 2-D index arithmetic into the recorder.
+  const countries = net.countryIds.length;
+  const present = new Float64Array(countries);
+  const inCamp = new Float64Array(countries);
+  const rough = new Float64Array(countries);
+  const stranded = new Float64Array(countries);
+  const stocks = new Float64Array(DETAINED + 1);
+
+  function flushStocks(): void {
+    for (let c = 0; c < countries; c++) {
+      rec.countryDaily[countryAt(rec, COUNTRY.present, c, day)] = present[c];
+      rec.countryDaily[countryAt(rec, COUNTRY.inCamp, c, day)] = inCamp[c];
+      rec.countryDaily[countryAt(rec, COUNTRY.sleepingRough, c, day)] = rough[c];
+      rec.countryDaily[countryAt(rec, COUNTRY.stranded, c, day)] = stranded[c];
+    }
+    rec.totalDaily[totalAt(rec, TOTAL.moving, day)] = stocks[MOVING];
+    rec.totalDaily[totalAt(rec, TOTAL.waiting, day)] = stocks[WAITING];
+    rec.totalDaily[totalAt(rec, TOTAL.detained, day)] = stocks[DETAINED];
   }
 
   function step(): void {
     if (enforcement.apply(day) || day === 0) rebuildRoutes();
     spawn();
-    const status = agents.status;
+    // Columns are hoisted after spawn(): only spawn() can grow (and so replace) them.
+    const { status, daysLeft, node, sheltered, lastCrossDay, moneyEur } = agents;
+    const livingCost = net.livingCostEurPerDay;
+    const nodeCountry = net.nodeCountry;
+    const campShare = b.campCostShare;
+    const strandedIfCrossedBy = day - b.strandedAfterDays;
+    for (const a of [present, inCamp, rough, stranded, stocks]) a.fill(0);
+    let steps = 0;
     for (let i = 0; i < agents.highWater; i++) {
       const s = status[i];
       if (s === 0) continue;
-      rec.agentSteps++;
-      pay(i);
+      steps++;
+      const money = moneyEur[i] - livingCost[node[i]] * (sheltered[i] ? campShare : 1);
+      moneyEur[i] = money > 0 ? money : 0;
       if (s === MOVING) {
-        if (--agents.daysLeft[i] === 0) arrive(i);
+        if (--daysLeft[i] === 0) arrive(i);
       } else if (s === WAITING) {
-        if (--agents.daysLeft[i] === 0) {
+        if (--daysLeft[i] === 0) {
           shelter.leave(i);
           decide(i);
         }
       } else if (s === DETAINED) {
-        if (--agents.daysLeft[i] === 0) startTravel(i, agents.edge[i]);
+        if (--daysLeft[i] === 0) startTravel(i, agents.edge[i]);
       } else {
         decide(i);
       }
-      tally(i);
+      const after = status[i];
+      if (after === 0) continue;
+      const c = nodeCountry[node[i]];
+      present[c]++;
+      if (after === WAITING) (sheltered[i] ? inCamp : rough)[c]++;
+      if (lastCrossDay[i] <= strandedIfCrossedBy) stranded[c]++;
+      stocks[after]++;
     }
+    rec.agentSteps += steps;
+    flushStocks();
     day++;
-  }
-
-  /** End-of-day stocks for agent i (skipped if it left the system today). */
-  function tally(i: number): void {
-    const s = agents.status[i];
-    if (s === 0) return;
-    const country = net.nodeCountry[agents.node[i]];
-    rec.countryDaily[countryAt(rec, COUNTRY.present, country, day)]++;
-    if (s === WAITING) rec.countryDaily[countryAt(rec, agents.sheltered[i] ? COUNTRY.inCamp : COUNTRY.sleepingRough, country, day)]++;
-    if (day - agents.lastCrossDay[i] >= b.strandedAfterDays) rec.countryDaily[countryAt(rec, COUNTRY.stranded, country, day)]++;
-    const stock = s === MOVING ? TOTAL.moving : s === DETAINED ? TOTAL.detained : TOTAL.waiting;
-    rec.totalDaily[totalAt(rec, stock, day)]++;
   }
 
   return {
