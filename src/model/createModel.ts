@@ -115,6 +115,7 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
       else startTravel(i, chosen);
     } else {
       if (agents.failures[i] < 255) agents.failures[i]++;
+      if (outcome === INJURED) rec.totalDaily[totalAt(rec, TOTAL.injuries, day)]++;
       wait(i, b.retryWaitDays + (outcome === INJURED ? b.injuryRestDays : 0));
     }
   }

@@ -104,3 +104,14 @@ describe('conservation and determinism', () => {
     expect(Array.from(c.scalars)).not.toEqual(Array.from(a.scalars));
   });
 });
+
+describe('harm accounting', () => {
+  it('total injuries include pushback injuries and equal the borders’ plus inland injuries', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 0.8, pushback: 1, injury: 0.5 } };
+    const r = run(s);
+    const pushbackInjuries = borderTotal(r, 'injuries', 0);
+    expect(pushbackInjuries).toBeGreaterThan(0);
+    expect(scalar(r, 'injuries')).toBe(pushbackInjuries);
+  });
+});
