@@ -69,39 +69,68 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     agents.daysLeft[i] = days;
   }
 
+  // Scratch for one decision: the candidate hops and their weights. Hops back to the previous
+  // node fill the array from the top, so one pass collects both groups. One pass instead of
+  // two saves a second scan of the out-edges and their weight arithmetic.
+  let maxOutDegree = 1;
+  for (let n = 0; n < net.nodeIds.length; n++) maxOutDegree = Math.max(maxOutDegree, net.outOffsets[n + 1] - net.outOffsets[n]);
+  const candidateEdge = new Int32Array(maxOutDegree);
+  const candidateWeight = new Float64Array(maxOutDegree);
+
   /** Choose the next hop by the logit weights and take it (or attempt it, at a border). */
   function decide(i: number): void {
     const node = agents.node[i];
-    const w = weights[agents.dest[i] * cohorts + agents.cohort[i]];
+    const table = agents.dest[i] * cohorts + agents.cohort[i];
+    const w = weights[table];
+    const toGo = tables.costToGo[table];
+    const here = toGo[node];
     const money = agents.moneyEur[i];
     const back = agents.prevNode[i];
     const failures = agents.failures[i];
-    let total = 0;
-    let totalWithBack = 0;
-    for (let k = net.outOffsets[node]; k < net.outOffsets[node + 1]; k++) {
-      const e = net.outEdges[k];
-      if (net.edgeFareEur[e] > money) continue;
-      const we = net.edgeBorder[e] >= 0 ? w[e] * failFactor[failures] : w[e];
-      totalWithBack += we;
-      if (net.edgeTo[e] !== back) total += we;
+    const retryFactor = failFactor[failures];
+    const { edgeFareEur, edgeBorder, edgeTo, outEdges } = net;
+    let forward = 0;
+    let backward = maxOutDegree;
+    let forwardTotal = 0;
+    let backwardTotal = 0;
+    for (let k = net.outOffsets[node], end = net.outOffsets[node + 1]; k < end; k++) {
+      const e = outEdges[k];
+      let we = w[e];
+      // Only hops that bring the destination closer (Dial's efficient links), so nobody wanders
+      // in circles; after failing here a person may also turn away.
+      if (we === 0 || edgeFareEur[e] > money || (failures === 0 && toGo[edgeTo[e]] >= here)) continue;
+      if (edgeBorder[e] >= 0) we *= retryFactor;
+      if (edgeTo[e] === back) {
+        candidateEdge[--backward] = e;
+        candidateWeight[backward] = we;
+        backwardTotal += we;
+      } else {
+        candidateEdge[forward] = e;
+        candidateWeight[forward++] = we;
+        forwardTotal += we;
+      }
     }
     // Going straight back is allowed only when nothing else is possible (no ping-pong).
-    const allowBack = total === 0;
-    if (allowBack) total = totalWithBack;
-    if (total === 0) {
+    let from = 0;
+    let to = forward;
+    let total = forwardTotal;
+    if (forward === 0) {
+      from = backward;
+      to = maxOutDegree;
+      total = backwardTotal;
+    }
+    if (from === to) {
       wait(i, b.retryWaitDays);
       return;
     }
     let u = rng.behaviour() * total;
-    let chosen = -1;
-    for (let k = net.outOffsets[node]; k < net.outOffsets[node + 1]; k++) {
-      const e = net.outEdges[k];
-      if (net.edgeFareEur[e] > money || (!allowBack && net.edgeTo[e] === back)) continue;
-      const we = net.edgeBorder[e] >= 0 ? w[e] * failFactor[failures] : w[e];
-      if (we === 0) continue;
-      chosen = e;
-      u -= we;
-      if (u < 0) break;
+    let chosen = candidateEdge[to - 1];
+    for (let k = from; k < to - 1; k++) {
+      u -= candidateWeight[k];
+      if (u < 0) {
+        chosen = candidateEdge[k];
+        break;
+      }
     }
     agents.moneyEur[i] = money - net.edgeFareEur[chosen];
     if (net.edgeBorder[chosen] < 0) {
@@ -127,7 +156,8 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     agents.prevNode[i] = net.edgeFrom[e];
     agents.node[i] = to;
     agents.failures[i] = 0;
-    if (rng.behaviour() < net.edgeHazard[e]) {
+    // No draw on hazard-free edges: most edges are safe, and an RNG call is a third of a step.
+    if (net.edgeHazard[e] > 0 && rng.behaviour() < net.edgeHazard[e]) {
       if (rng.behaviour() < b.hazardDeathShare) {
         border.recordHarm(e, day, true);
         rec.totalDaily[totalAt(rec, TOTAL.deaths, day)]++;
