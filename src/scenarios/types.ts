@@ -90,7 +90,7 @@ export interface InflowSpec {
 export type EnforcementField = keyof EnforcementSpec;
 
 export interface EventSpec {
-  /** Optional id; a scenario that `extends` another replaces the parent's event with the same id. */
+  /** Optional id; a scenario that `extends` another merges its event with the parent's event of the same id. */
   id?: string;
   date: IsoDate;
   label: string;

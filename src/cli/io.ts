@@ -1,0 +1,38 @@
+// The seam between the command line and the process: where text goes, which directory relative
+// paths mean, the environment, and whether there is a terminal for a progress bar. `main()` takes
+// one of these instead of touching `process`, so tests run the real CLI in-process with captured
+// output and a temporary working directory, and the bin wrapper stays three lines long.
+
+export interface CliIo {
+  /** Write text (already newline-terminated) to standard output. */
+  stdout(text: string): void;
+  /** Write text (already newline-terminated) to standard error. */
+  stderr(text: string): void;
+  /** Directory that relative paths on the command line are resolved against. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** A terminal to draw a progress bar on; undefined for no progress bar (not a TTY, tests). */
+  progressStream?: NodeJS.WriteStream;
+  /** Aborts a running `run` (Ctrl-C); nothing is written when it fires. */
+  signal?: AbortSignal;
+}
+
+/** The real process: stdout/stderr, process.cwd(), process.env, and a progress bar on a TTY. */
+export function processIo(signal?: AbortSignal): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    progressStream: process.stderr.isTTY ? process.stderr : undefined,
+    signal,
+  };
+}
+
+/** An expected failure caused by the user's input or environment: exit code 1, message, no stack. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

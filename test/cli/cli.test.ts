@@ -1,0 +1,209 @@
+// The routeshift CLI, run in-process through main(argv, io) with captured output and a temporary
+// working directory: exit codes, messages without stack traces, and what is (not) written.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/program.js';
+import { listBuiltins } from '../../src/scenarios/builtins.js';
+import { scenarioHash } from '../../src/scenarios/hash.js';
+import { loadScenario } from '../../src/scenarios/load.js';
+
+const TINY = resolve('test/fixtures/tiny.json');
+const BAD = resolve('test/fixtures/bad');
+const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+const STACK_FRAME = /^\s+at /m;
+
+const root = mkdtempSync(join(tmpdir(), 'routeshift-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let cwd = root;
+let n = 0;
+beforeEach(() => {
+  cwd = join(root, `case-${n++}`);
+  mkdirSync(cwd);
+});
+
+async function cli(args: string[], options: { env?: Record<string, string>; signal?: AbortSignal } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    cwd,
+    env: options.env ?? {},
+    signal: options.signal,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('routeshift list', () => {
+  it('prints every built-in with the first sentence of its description, aligned', async () => {
+    const { code, stdout } = await cli(['list']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    const builtins = listBuiltins();
+    expect(lines).toHaveLength(builtins.length);
+    const column = Math.max(...builtins.map((b) => b.id.length)) + 2;
+    builtins.forEach((b, i) => {
+      expect(lines[i].startsWith(b.id.padEnd(column))).toBe(true);
+      expect(b.description.replace(/\s+/g, ' ')).toContain(lines[i].slice(column));
+    });
+  });
+});
+
+describe('routeshift validate', () => {
+  it('prints ok for valid scenarios, by path and by built-in name', async () => {
+    const [first] = listBuiltins();
+    const { code, stdout, stderr } = await cli(['validate', TINY, first.id]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(`ok ${TINY}\nok ${first.file}\n`);
+  });
+
+  it('prints every problem and exits 1 when any scenario is invalid', async () => {
+    const { code, stdout, stderr } = await cli(['validate', TINY, join(BAD, 'inconsistent.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`ok ${TINY}\n`);
+    expect(stderr.trimEnd().split('\n').length).toBeGreaterThanOrEqual(7);
+    expect(stderr).toContain(`${BAD}/inconsistent.json: /cohorts/0/destinations/munich: unknown node "munich"`);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('routeshift run with bad input', () => {
+  const fixtures = readdirSync(BAD);
+
+  for (const fixture of fixtures) {
+    it(`${fixture}: exit 1, file and path on stderr, no stack trace, nothing written`, async () => {
+      const { code, stdout, stderr } = await cli(['run', join(BAD, fixture), '--runs', '1', '--out', 'results']);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(new RegExp(`^${BAD}/[\\w-]+\\.json: `));
+      expect(stderr).not.toMatch(STACK_FRAME);
+      expect(readdirSync(cwd)).toEqual([]);
+    });
+  }
+
+  it('writes nothing into the default output folder either', async () => {
+    const { code } = await cli(['run', join(BAD, 'edge-unknown-node.json')]);
+    expect(code).toBe(1);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('reports an unknown scenario name and usage errors with exit 1', async () => {
+    const unknown = await cli(['run', 'no-such-scenario']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^no-such-scenario: unknown scenario "no-such-scenario"/);
+    for (const args of [['run'], ['run', TINY, '--runs', '0'], ['run', TINY, '--seed', 'x'], ['frobnicate']]) {
+      const { code, stderr } = await cli(args);
+      expect(code, args.join(' ')).toBe(1);
+      expect(stderr).toMatch(/error: /);
+      expect(stderr).not.toMatch(STACK_FRAME);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('routeshift run output directory', () => {
+  it('refuses an existing non-empty directory without --force and leaves it untouched', async () => {
+    mkdirSync(join(cwd, 'results'));
+    writeFileSync(join(cwd, 'results', 'notes.txt'), 'keep me');
+    const { code, stderr } = await cli(['run', TINY, '--runs', '1', '--out', 'results']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('routeshift: output directory results exists and is not empty; use --force to replace it\n');
+    expect(readdirSync(join(cwd, 'results'))).toEqual(['notes.txt']);
+    expect(readFileSync(join(cwd, 'results', 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(readdirSync(cwd)).toEqual(['results']);
+  });
+
+  it('with --force, still refuses a directory that holds no previous run, or the working directory', async () => {
+    mkdirSync(join(cwd, 'src'));
+    writeFileSync(join(cwd, 'src', 'main.ts'), 'precious');
+    const notOutput = await cli(['run', TINY, '--runs', '1', '--out', 'src', '--force']);
+    expect(notOutput.code).toBe(1);
+    expect(notOutput.stderr).toMatch(/refusing to replace src: it does not hold routeshift results/);
+    expect(readFileSync(join(cwd, 'src', 'main.ts'), 'utf8')).toBe('precious');
+    const here = await cli(['run', TINY, '--runs', '1', '--out', '.', '--force']);
+    expect(here.code).toBe(1);
+    expect(here.stderr).toMatch(/refusing to replace/);
+  });
+
+  it('writes into an existing empty directory without --force', async () => {
+    mkdirSync(join(cwd, 'empty'));
+    const { code } = await cli(['run', TINY, '--runs', '1', '--out', 'empty']);
+    expect(code).toBe(0);
+    expect(readdirSync(join(cwd, 'empty')).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+  });
+});
+
+describe('routeshift run', () => {
+  it('writes summary.json, series.csv and manifest.json to out/<scenario id> and says where', async () => {
+    const { code, stdout, stderr } = await cli(['run', TINY, '--runs', '2']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^routeshift: 2 runs of tiny \(seed 3\) in [\d.]+ s\nwrote out\/tiny\/ \(summary\.json, series\.csv, manifest\.json\)\n$/);
+    expect(readdirSync(cwd)).toEqual(['out']);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['tiny']);
+    const dir = join(cwd, 'out', 'tiny');
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+
+    const summaryText = readFileSync(join(dir, 'summary.json'), 'utf8');
+    expect(summaryText.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(summaryText)).toMatchObject({ totals: expect.any(Object), borders: expect.any(Object) });
+    expect(readFileSync(join(dir, 'series.csv'), 'utf8').split('\n')[0]).toBe('metric,entity,date,mean,p05,p50,p95');
+
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const { scenario } = await loadScenario(TINY);
+    expect(manifest).toMatchObject({
+      routeshift: VERSION,
+      scenario: { id: 'tiny', hash: scenarioHash(scenario), files: [TINY] },
+      seed: 3,
+      runs: 2,
+      command: ['routeshift', 'run', TINY, '--runs', '2'],
+      node: process.version,
+    });
+    expect(Object.keys(manifest.timingsMs)).toEqual(['load', 'compile', 'run', 'write']);
+    expect(manifest.agentSteps).toBeGreaterThan(0);
+    expect(manifest.agentStepsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('--json prints summary.json to stdout and the messages to stderr', async () => {
+    const { code, stdout, stderr } = await cli(['run', TINY, '--runs', '1', '--seed', '5', '--out', 'o', '--json']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(cwd, 'o', 'summary.json'), 'utf8'));
+    expect(stderr).toMatch(/^routeshift: 1 run of tiny \(seed 5\)/);
+    expect(JSON.parse(readFileSync(join(cwd, 'o', 'manifest.json'), 'utf8')).seed).toBe(5);
+  });
+
+  it('gives the same summary.json bytes for the same scenario, seed and runs', async () => {
+    expect((await cli(['run', TINY, '--runs', '2', '--out', 'a'])).code).toBe(0);
+    expect((await cli(['run', TINY, '--runs', '2', '--out', 'b'])).code).toBe(0);
+    expect(readFileSync(join(cwd, 'b', 'summary.json'), 'utf8')).toBe(readFileSync(join(cwd, 'a', 'summary.json'), 'utf8'));
+  });
+
+  it('--force replaces a previous run and leaves no temporary directories behind', async () => {
+    expect((await cli(['run', TINY, '--runs', '1', '--out', 'out/x'])).code).toBe(0);
+    writeFileSync(join(cwd, 'out', 'x', 'stale.txt'), 'old');
+    const { code } = await cli(['run', TINY, '--runs', '1', '--seed', '9', '--out', 'out/x', '--force']);
+    expect(code).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['x']);
+    expect(readdirSync(join(cwd, 'out', 'x')).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'x', 'manifest.json'), 'utf8')).seed).toBe(9);
+  });
+
+  it('writes nothing when interrupted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('interrupted'));
+    const { code, stderr } = await cli(['run', TINY, '--runs', '1'], { signal: controller.signal });
+    expect(code).toBe(130);
+    expect(stderr).toBe('routeshift: interrupted; nothing was written\n');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+});
+
+describe('routeshift --version and --help', () => {
+  it('print to stdout and exit 0', async () => {
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    const help = await cli(['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--runs <n>[\s\S]*--seed <s>[\s\S]*--out <dir>[\s\S]*--force[\s\S]*--json/);
+  });
+});
