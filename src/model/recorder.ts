@@ -3,7 +3,15 @@
 // while the simulation runs.
 
 import type { CompiledScenario } from './compiled.js';
-import { BORDER_METRICS, COUNTRY_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from './result.js';
+import {
+  BORDER_METRICS,
+  COUNTRY_METRICS,
+  RUN_SCALARS,
+  TOTAL_METRICS,
+  UNSCALED_METRICS,
+  UNSCALED_SCALARS,
+  type ReplicateResult,
+} from './result.js';
 
 const B = Object.fromEntries(BORDER_METRICS.map((m, i) => [m, i])) as Record<(typeof BORDER_METRICS)[number], number>;
 const C = Object.fromEntries(COUNTRY_METRICS.map((m, i) => [m, i])) as Record<(typeof COUNTRY_METRICS)[number], number>;
@@ -56,6 +64,14 @@ function sum(a: Float64Array, from: number, length: number): number {
   return s;
 }
 
+/** Multiply each metric's block of `block` values by peoplePerAgent, unless it is unscaled. */
+function scaleToPeople(a: Float64Array, metrics: readonly string[], block: number, peoplePerAgent: number): void {
+  metrics.forEach((m, k) => {
+    if (UNSCALED_METRICS.has(m)) return;
+    for (let i = k * block; i < (k + 1) * block; i++) a[i] *= peoplePerAgent;
+  });
+}
+
 /** Scale counts to people and compute the per-run scalars. Only counts are scaled: the
  * agent-step count and mean transit days stay as they are. */
 export function finishRecorder(r: Recorder, replicate: number, peoplePerAgent: number): ReplicateResult {
@@ -76,13 +92,19 @@ export function finishRecorder(r: Recorder, replicate: number, peoplePerAgent: n
     pushbacks: borderTotal(B.pushbacks),
     strandedEnd,
     meanTransitDays,
+    smuggledCrossings: borderTotal(B.smuggledCrossings),
+    smugglerRevenueEur: sum(r.totalDaily, T.smugglerRevenueEur * r.days, r.days),
+    smugglerViolenceInjuries: sum(r.totalDaily, T.smugglerViolenceInjuries * r.days, r.days),
+    arrests: sum(r.totalDaily, T.arrests * r.days, r.days),
+    networksActiveEnd: r.totalDaily[totalAt(r, T.networksActive, r.days - 1)],
     agentSteps: r.agentSteps,
   };
   RUN_SCALARS.forEach((name, i) => {
-    const unscaled = name === 'meanTransitDays' || name === 'agentSteps';
-    scalars[i] = unscaled ? values[name] : values[name] * peoplePerAgent;
+    scalars[i] = UNSCALED_SCALARS.has(name) ? values[name] : values[name] * peoplePerAgent;
   });
-  for (const a of [r.borderDaily, r.countryDaily, r.totalDaily]) for (let i = 0; i < a.length; i++) a[i] *= peoplePerAgent;
+  scaleToPeople(r.borderDaily, BORDER_METRICS, r.borders * r.days, peoplePerAgent);
+  scaleToPeople(r.countryDaily, COUNTRY_METRICS, r.countries * r.days, peoplePerAgent);
+  scaleToPeople(r.totalDaily, TOTAL_METRICS, r.days, peoplePerAgent);
   return {
     replicate,
     days: r.days,

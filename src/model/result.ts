@@ -14,14 +14,38 @@ export const BORDER_METRICS = [
   'pushbacks',
   'injuries',
   'deaths',
+  'smuggledCrossings',
+  'purchases',
+  'revenueEur',
+  'extortionEvents',
+  'priceEur',
 ] as const;
 
-/** Per country and day: stocks of people at the end of the day. */
-export const COUNTRY_METRICS = ['present', 'inCamp', 'sleepingRough', 'stranded'] as const;
+/** Per country and day: stocks of people at the end of the day, and smuggling networks based there. */
+export const COUNTRY_METRICS = ['present', 'inCamp', 'sleepingRough', 'stranded', 'networksBased'] as const;
 
 /** Per day, whole scenario. Flows (`entered`, `arrivals`, `deaths`, `injuries`) count events of that
  * day; stocks (`moving`, `waiting`, `detained`) count people at the end of the day. */
-export const TOTAL_METRICS = ['entered', 'arrivals', 'deaths', 'injuries', 'moving', 'waiting', 'detained'] as const;
+export const TOTAL_METRICS = [
+  'entered',
+  'arrivals',
+  'deaths',
+  'injuries',
+  'moving',
+  'waiting',
+  'detained',
+  'smugglerRevenueEur',
+  'smugglerViolenceInjuries',
+  'arrests',
+  'networksActive',
+] as const;
+
+/** Levels rather than counts: a price quote, a number of networks. Summaries average them over the
+ * days they are defined (non-zero) instead of summing, and they are not scaled by peoplePerAgent. */
+export const LEVEL_METRICS: ReadonlySet<string> = new Set(['priceEur', 'networksBased', 'networksActive']);
+
+/** Metrics in their own units, not people: never scaled by peoplePerAgent (arrests count smugglers). */
+export const UNSCALED_METRICS: ReadonlySet<string> = new Set([...LEVEL_METRICS, 'arrests']);
 
 /** Per-run scalars. */
 export const RUN_SCALARS = [
@@ -35,8 +59,16 @@ export const RUN_SCALARS = [
   'pushbacks',
   'strandedEnd',
   'meanTransitDays',
+  'smuggledCrossings',
+  'smugglerRevenueEur',
+  'smugglerViolenceInjuries',
+  'arrests',
+  'networksActiveEnd',
   'agentSteps',
 ] as const;
+
+/** Per-run scalars that are not counts of people. */
+export const UNSCALED_SCALARS: ReadonlySet<string> = new Set(['meanTransitDays', 'agentSteps', 'arrests', 'networksActiveEnd']);
 
 export type BorderMetric = (typeof BORDER_METRICS)[number];
 export type CountryMetric = (typeof COUNTRY_METRICS)[number];

@@ -10,6 +10,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import {
   BORDER_METRICS,
   COUNTRY_METRICS,
+  LEVEL_METRICS,
   RUN_SCALARS,
   seriesIndex,
   type BorderMetric,
@@ -23,6 +24,10 @@ import { describe, roundStats, type Stats } from './stats.js';
 export type TotalKey = Exclude<RunScalar, 'agentSteps'>;
 
 export type BorderSummary = Record<BorderMetric, Stats> & {
+  /** Share of crossings made with a smuggler, per run. */
+  smuggledShare: Stats;
+  /** Mean price paid per purchase (revenue / purchases), per run. */
+  meanPriceEur: Stats;
   /** Attempts per successful crossing, per run (runs without crossings are left out). */
   attemptsPerCrossing: Stats;
   /** Only on exit borders: this border's share of all exit crossings, per run. */
@@ -53,11 +58,19 @@ function across(results: readonly ReplicateResult[], f: (r: ReplicateResult, run
 }
 
 /** Sum over days of one border metric for one run, in day order. */
+/** A run's value of a border metric over the period: the sum of a count; the mean of a level
+ * (such as a price) over the days it is defined (non-zero), NaN if never. */
 function borderPeriodTotal(r: ReplicateResult, metric: number, border: number): number {
   const base = seriesIndex(metric, border, r.borders, 0, r.days);
   let sum = 0;
-  for (let d = 0; d < r.days; d++) sum += r.borderDaily[base + d];
-  return sum;
+  let defined = 0;
+  for (let d = 0; d < r.days; d++) {
+    const v = r.borderDaily[base + d];
+    sum += v;
+    if (v !== 0) defined++;
+  }
+  if (!LEVEL_METRICS.has(BORDER_METRICS[metric])) return sum;
+  return defined > 0 ? sum / defined : NaN;
 }
 
 export function buildSummary(
@@ -96,10 +109,14 @@ export function buildSummary(
   for (let b = 0; b < borderIds.length; b++) {
     const entry = {} as BorderSummary;
     for (const metric of BORDER_METRICS) entry[metric] = across(results, (_, run) => at(run, metric, b));
-    entry.attemptsPerCrossing = across(results, (_, run) => {
-      const crossings = at(run, 'crossings', b);
-      return crossings > 0 ? at(run, 'attempts', b) / crossings : NaN;
-    });
+    const ratio = (num: BorderMetric, den: BorderMetric) =>
+      across(results, (_, run) => {
+        const d = at(run, den, b);
+        return d > 0 ? at(run, num, b) / d : NaN;
+      });
+    entry.attemptsPerCrossing = ratio('attempts', 'crossings');
+    entry.smuggledShare = ratio('smuggledCrossings', 'crossings');
+    entry.meanPriceEur = ratio('revenueEur', 'purchases');
     if (borderIsExit[b] === 1) {
       entry.exitShare = across(results, (_, run) => {
         const all = exitCrossings[run];

@@ -97,7 +97,7 @@ describe('buildSummary', () => {
   });
 
   it('an exit border: period totals, attempts per crossing and exit share', () => {
-    expect(summary.borders['RS-HU']).toEqual({
+    expect(summary.borders['RS-HU']).toMatchObject({
       attempts: { mean: 7.33333, sd: 5.68624, p05: 1.8, p50: 9, p95: 11.7 }, // 12, 9, 1
       crossings: { mean: 2.66667, sd: 3.05505, p05: 0.2, p50: 2, p95: 5.6 }, // 6, 2, 0
       detections: zero,
@@ -108,6 +108,8 @@ describe('buildSummary', () => {
       attemptsPerCrossing: { mean: 3.25, sd: 1.76777, p05: 2.125, p50: 3.25, p95: 4.375 }, // 2, 4.5, —
       exitShare: { mean: 0.5, sd: 0.353553, p05: 0.275, p50: 0.5, p95: 0.725 }, // 0.75, 0.25, —
     });
+    expect(summary.borders['RS-HU'].smuggledShare).toEqual({ mean: 0, sd: 0, p05: 0, p50: 0, p95: 0 });
+    expect(summary.borders['RS-HU'].meanPriceEur.mean).toBeNull();
     expect(summary.borders['RS-HR'].exitShare).toEqual(summary.borders['RS-HU'].exitShare);
     expect(summary.borders['RS-HR'].attemptsPerCrossing).toEqual({ mean: 1.5, sd: 0.707107, p05: 1.05, p50: 1.5, p95: 1.95 }); // 2, 1, —
   });
@@ -117,7 +119,7 @@ describe('buildSummary', () => {
     expect(summary.borders['GR-MK'].crossings).toEqual({ mean: 15, sd: 0, p05: 15, p50: 15, p95: 15 });
     expect(summary.borders['GR-MK'].attemptsPerCrossing).toEqual({ mean: 0.4, sd: 0.69282, p05: 0, p50: 0, p95: 1.08 }); // 1.2, 0, 0
     expect('exitShare' in summary.borders['GR-MK']).toBe(false);
-    expect(Object.keys(summary.borders['GR-MK'])).toEqual([...BORDER_METRICS, 'attemptsPerCrossing']);
+    expect(Object.keys(summary.borders['GR-MK'])).toEqual([...BORDER_METRICS, 'attemptsPerCrossing', 'smuggledShare', 'meanPriceEur']);
   });
 
   it('countries: the last day of the stocks', () => {
@@ -162,7 +164,7 @@ describe('buildSeriesCsv', () => {
     expect(lines).toHaveLength(1 + rows + 1);
     expect(lines.at(-1)).toBe('');
     expect(lines[1]).toBe('attempts,GR-MK,2015-12-30,1.66667,0,0,4.5'); // 5, 0, 0
-    expect(lines.at(-2)).toBe('detained,total,2016-01-01,0,0,0,0');
+    expect(lines.at(-2)).toBe('networksActive,total,2016-01-01,0,0,0,0');
   });
 
   it('rows hold the stats across runs of that day', () => {
