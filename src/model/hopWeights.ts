@@ -34,3 +34,57 @@ export function failureFactors(compiled: CompiledScenario): Float64Array {
   const b = compiled.behaviour;
   return Float64Array.from({ length: 256 }, (_, n) => Math.exp((-n * b.failurePenaltyDays) / b.choiceScaleDays));
 }
+
+/** Per (table, node): the efficient next hops (those with V(to) < V(node) and a non-zero weight),
+ * their cumulative weights and the dearest fare among them, in a fixed stride of `stride` slots.
+ * A person with no failure at the node and money for every candidate decides from this list with
+ * one draw and a short scan: the common case, and the hot path of the kernel (a decision happens
+ * on most agent-steps, since most edges take one day). */
+export interface HopCandidates {
+  stride: number;
+  count: Int32Array;
+  edge: Int32Array;
+  cumulativeWeight: Float64Array;
+  maxFareEur: Float64Array;
+}
+
+export function createHopCandidates(compiled: CompiledScenario, tableCount: number): HopCandidates {
+  const { outOffsets } = compiled.network;
+  const nodes = outOffsets.length - 1;
+  let stride = 1;
+  for (let n = 0; n < nodes; n++) stride = Math.max(stride, outOffsets[n + 1] - outOffsets[n]);
+  return {
+    stride,
+    count: new Int32Array(tableCount * nodes),
+    edge: new Int32Array(tableCount * nodes * stride),
+    cumulativeWeight: new Float64Array(tableCount * nodes * stride),
+    maxFareEur: new Float64Array(tableCount * nodes),
+  };
+}
+
+export function computeHopCandidates(compiled: CompiledScenario, costToGo: Float64Array[], weights: Float64Array[], out: HopCandidates): void {
+  const { outOffsets, outEdges, edgeTo, edgeFareEur } = compiled.network;
+  const nodes = outOffsets.length - 1;
+  for (let t = 0; t < weights.length; t++) {
+    const v = costToGo[t];
+    const w = weights[t];
+    for (let n = 0; n < nodes; n++) {
+      const slot = t * nodes + n;
+      const base = slot * out.stride;
+      let count = 0;
+      let total = 0;
+      let maxFare = 0;
+      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
+        const e = outEdges[k];
+        if (w[e] === 0 || v[edgeTo[e]] >= v[n]) continue;
+        total += w[e];
+        out.edge[base + count] = e;
+        out.cumulativeWeight[base + count] = total;
+        if (edgeFareEur[e] > maxFare) maxFare = edgeFareEur[e];
+        count++;
+      }
+      out.count[slot] = count;
+      out.maxFareEur[slot] = maxFare;
+    }
+  }
+}
