@@ -74,9 +74,12 @@ function compileNetwork(scenario: Scenario, behaviour: BehaviourParams): Compile
     edgeBorder[k] = borderIndex.get(id)!;
   });
   const eu = Uint8Array.from(countryIds, (c) => (scenario.countries[c].eu ? 1 : 0));
+  // An exit leads from a non-EU country into an EU country where nobody enters the scenario: a
+  // border back into Greece or Bulgaria (where people arrive) is not a way out of the region.
+  const entryCountries = new Set(scenario.inflow.map((s) => nodes.find((n) => n.id === s.entry)?.country));
   const borderIsExit = Uint8Array.from(borderIds, (id) => {
     const [a, b] = id.split('-');
-    return !eu[countryIndex.get(a)!] && eu[countryIndex.get(b)!] ? 1 : 0;
+    return !eu[countryIndex.get(a)!] && eu[countryIndex.get(b)!] && !entryCountries.has(b) ? 1 : 0;
   });
 
   const edgeFrom = Int32Array.from(edges, (e) => e.from);

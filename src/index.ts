@@ -1,0 +1,17 @@
+// The public API: load and validate a scenario, compile it, run replicates, summarise. Re-exports
+// only; each piece lives in its own module.
+
+export { loadScenario } from './scenarios/load.js';
+export { validateScenario } from './scenarios/validate.js';
+export { compileScenario } from './scenarios/compile.js';
+export { ScenarioError, formatProblems } from './scenarios/errors.js';
+export { scenarioHash } from './scenarios/hash.js';
+export type { Scenario } from './scenarios/types.js';
+export type { CompiledScenario } from './model/compiled.js';
+export { createModel, type Model } from './model/createModel.js';
+export { runReplicate } from './model/runReplicate.js';
+export type { ReplicateResult } from './model/result.js';
+export { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, RUN_SCALARS } from './model/result.js';
+export { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from './run/monteCarlo.js';
+export { buildSummary, type Summary } from './run/summary.js';
+export { buildSeriesCsv } from './run/series.js';
