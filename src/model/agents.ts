@@ -1,5 +1,5 @@
 // The agent table: struct-of-arrays typed columns with a free list, no object per agent. Why:
-// 36 bytes per agent instead of ~120 for plain objects (anchors-perf-aesthetics §A3.2), no GC
+// 38 bytes per agent instead of ~120 for plain objects (anchors-perf-aesthetics §A3.2), no GC
 // tracing of millions of objects, and columns that can be transferred between threads or hashed
 // for determinism tests. Slots of people who arrived or died are reused.
 
@@ -32,10 +32,12 @@ export interface AgentTable {
   entryDay: Int32Array;
   lastCrossDay: Int32Array;
   moneyEur: Float32Array;
+  /** 1 + the border for which a guaranteed smuggling package is paid, 0 for none. */
+  paidBorder: Int16Array;
 }
 
 /** Bytes of column data per agent slot (the benchmark checks the 64-byte budget). */
-export const BYTES_PER_AGENT = 4 * 1 + 7 * 4 + 4;
+export const BYTES_PER_AGENT = 4 * 1 + 7 * 4 + 4 + 2;
 
 export function createAgentTable(capacity: number): AgentTable {
   return {
@@ -53,6 +55,7 @@ export function createAgentTable(capacity: number): AgentTable {
     entryDay: new Int32Array(capacity),
     lastCrossDay: new Int32Array(capacity),
     moneyEur: new Float32Array(capacity),
+    paidBorder: new Int16Array(capacity),
   };
 }
 

@@ -2,7 +2,7 @@
 // per-agent loop reads flat columns and never a string or a Map. Built by src/scenarios/compile.ts;
 // plain data (structured-clone safe) so it can be posted to a worker thread or a Web Worker.
 
-import type { BehaviourParams, EnforcementField } from '../scenarios/types.js';
+import type { BehaviourParams, EnforcementField, SmugglerMarketParams } from '../scenarios/types.js';
 
 export const NODE_KINDS = ['entry', 'hub', 'camp', 'border-area', 'destination'] as const;
 export const TRAVEL_MODES = ['foot', 'vehicle', 'boat', 'rail'] as const;
@@ -15,6 +15,9 @@ export const ENFORCEMENT_FIELDS: readonly EnforcementField[] = [
   'detentionDays',
   'fence',
   'legalCorridor',
+  'corruption',
+  'antiSmuggling',
+  'arrestPressure',
 ];
 
 export interface CompiledNetwork {
@@ -58,6 +61,9 @@ export interface EnforcementColumns {
   detentionDays: Float64Array;
   fence: Float64Array;
   legalCorridor: Float64Array;
+  corruption: Float64Array;
+  antiSmuggling: Float64Array;
+  arrestPressure: Float64Array;
 }
 
 export interface CompiledEvent {
@@ -67,6 +73,24 @@ export interface CompiledEvent {
   edges: Int32Array;
   field: EnforcementField;
   value: number;
+}
+
+/** Smuggling networks at the start and their market; absent when the scenario has no smugglers. */
+export interface CompiledSmugglers {
+  ids: string[];
+  names: string[];
+  base: Int32Array;
+  /** People per day. */
+  capacityPerDay: Float64Array;
+  skill: Float64Array;
+  violence: Float64Array;
+  market: SmugglerMarketParams;
+  /** Candidate base nodes for relocation and entry. */
+  bases: Int32Array;
+  /** Police pressure on networks based at a node, from `place` events, sorted by day. */
+  placeEvents: { day: number; node: number; arrestPressure: number; label: string }[];
+  /** Networks dismantled, sorted by day. */
+  dismantleEvents: { day: number; network: number; label: string }[];
 }
 
 export interface CompiledCohorts {
@@ -101,4 +125,5 @@ export interface CompiledScenario {
   /** Destination nodes in the order of the routing tables. */
   destinations: Int32Array;
   behaviour: BehaviourParams;
+  smugglers: CompiledSmugglers | null;
 }

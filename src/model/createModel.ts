@@ -9,14 +9,17 @@ import { AT_NODE, DETAINED, MOVING, WAITING, allocate, createAgentTable, createF
 import { INJURED, createBorderResolver } from './border.js';
 import type { CompiledScenario } from './compiled.js';
 import { logNormal, pickFromCdf, poisson } from './distributions.js';
-import { computeEdgeCosts } from './edgeCost.js';
+import { computeEdgeCosts, createAttemptCosts } from './edgeCost.js';
 import { createEnforcement } from './enforcement.js';
 import { computeHopCandidates, computeHopWeights, createHopCandidates, failureFactors } from './hopWeights.js';
-import { COUNTRY, TOTAL, countryAt, createRecorder, finishRecorder, totalAt } from './recorder.js';
+import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt } from './recorder.js';
 import type { ReplicateResult } from './result.js';
 import { createStreams } from './rng.js';
 import { createRoutingTables } from './routing.js';
 import { createShelter } from './shelter.js';
+import { ALONE, DIED, NO_CAPACITY, createSmuggledCrossing } from './smuggledCrossing.js';
+import { computeSmuggledCosts } from './smugglerCosts.js';
+import { createSmugglerMarket } from './smugglers.js';
 
 export interface Model {
   /** Next day to simulate (0-based); equals compiled.days when finished. */
@@ -44,11 +47,19 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
   const failFactor = failureFactors(compiled);
   const shelter = createShelter(compiled, agents);
   const border = createBorderResolver(compiled, enforcement.columns, rec, rng.enforcement);
+  const attemptCosts = createAttemptCosts(cohorts, edges);
+  const market = createSmugglerMarket(compiled, enforcement.columns);
+  const smuggled =
+    market && createSmuggledCrossing(compiled, enforcement.columns, market, attemptCosts, agents, rec, rng.behaviour, rng.enforcement);
   const destinationNodes = compiled.destinations;
   let day = 0;
 
   function rebuildRoutes(): void {
-    computeEdgeCosts(compiled, enforcement.columns, costDays);
+    if (market) {
+      computeSmuggledCosts(compiled, enforcement.columns, market, attemptCosts);
+      market.markRebuilt();
+    }
+    computeEdgeCosts(compiled, enforcement.columns, costDays, attemptCosts);
     tables.rebuild(costDays);
     computeHopWeights(compiled, tables.costToGo, costDays, weights);
     computeHopCandidates(compiled, tables.costToGo, weights, candidates);
@@ -166,7 +177,18 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
       startTravel(i, chosen);
       return;
     }
-    const outcome = border.attempt(chosen, day);
+    if (market) market.state.potentialToday[net.edgeBorder[chosen]]++;
+    let outcome = smuggled ? smuggled.cross(i, chosen, day) : ALONE;
+    if (outcome === ALONE) outcome = border.attempt(chosen, day);
+    if (outcome === NO_CAPACITY) {
+      wait(i, 1);
+      return;
+    }
+    if (outcome === DIED) {
+      shelter.leave(i);
+      release(agents, free, i);
+      return;
+    }
     if (outcome >= 0) {
       agents.lastCrossDay[i] = day;
       if (outcome > 0) detain(i, chosen, outcome);
@@ -227,6 +249,7 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
         agents.moneyEur[i] = logNormal(rng.inflow, c.budgetMeanEur[k], c.budgetSdEur[k]);
         agents.entryDay[i] = day;
         agents.lastCrossDay[i] = day;
+        agents.paidBorder[i] = 0;
       }
       rec.totalDaily[totalAt(rec, TOTAL.entered, day)] += n;
     }
@@ -253,8 +276,25 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     rec.totalDaily[totalAt(rec, TOTAL.detained, day)] = stocks[DETAINED];
   }
 
+  /** The market's end-of-day levels: price quotes, where networks are based, arrests. */
+  function recordMarket(): void {
+    if (!market) return;
+    const s = market.state;
+    for (let n = 0; n < s.count; n++) {
+      if (s.active[n] === 0) continue;
+      rec.countryDaily[countryAt(rec, COUNTRY.networksBased, net.nodeCountry[s.base[n]], day)]++;
+      rec.totalDaily[totalAt(rec, TOTAL.networksActive, day)]++;
+    }
+    for (let bd = 0; bd < net.borderIds.length; bd++) {
+      if (market.served(bd)) rec.borderDaily[borderAt(rec, BORDER.priceEur, bd, day)] = s.price[bd];
+    }
+    rec.totalDaily[totalAt(rec, TOTAL.arrests, day)] = s.arrestsToday;
+  }
+
   function step(): void {
-    if (enforcement.apply(day) || day === 0) rebuildRoutes();
+    const enforcementChanged = enforcement.apply(day);
+    const marketChanged = market !== null && market.startDay(day);
+    if (enforcementChanged || marketChanged || day === 0) rebuildRoutes();
     spawn();
     // Columns are hoisted after spawn(): only spawn() can grow (and so replace) them.
     const { status, daysLeft, node, sheltered, lastCrossDay, moneyEur } = agents;
@@ -292,6 +332,7 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     }
     rec.agentSteps += steps;
     flushStocks();
+    recordMarket();
     day++;
   }
 

@@ -1,11 +1,25 @@
 // Generalised cost of each edge for each cohort, in days: travel days, fare converted at the value
-// of time, risk-weighted terrain hazard, and at border crossings the expected cost of the attempts
-// a person needs (waiting between tries, injuries in pushbacks, detention). These feed the
-// cost-to-go tables (routing.ts) and the next-hop logit (hopWeights.ts). Mechanism after DESIGN §3;
-// the graded, never only open/closed enforcement follows seeds-000-002 §4a ("this step has been
-// considered illegal, legal, dangerous, or relatively safe").
+// of time, risk-weighted terrain hazard, and at border crossings the expected cost of getting
+// across: alone (waiting between tries, injuries in pushbacks, detention) or, where smugglers
+// serve the border, with a single or a guaranteed smuggled crossing (smugglerCosts.ts), whichever
+// is cheapest. These feed the cost-to-go tables (routing.ts) and the next-hop logit
+// (hopWeights.ts). Graded, never only open/closed enforcement follows seeds-000-002 §4a ("this step
+// has been considered illegal, legal, dangerous, or relatively safe").
 
 import type { CompiledScenario, EnforcementColumns } from './compiled.js';
+
+/** Expected cost in days of getting across each border edge, per cohort, by way of crossing.
+ * Infinity where a way is not offered (no smuggler serves the border). */
+export interface AttemptCosts {
+  alone: Float64Array[];
+  single: Float64Array[];
+  guaranteed: Float64Array[];
+}
+
+export function createAttemptCosts(cohorts: number, edges: number): AttemptCosts {
+  const make = () => Array.from({ length: cohorts }, () => new Float64Array(edges).fill(Infinity));
+  return { alone: make(), single: make(), guaranteed: make() };
+}
 
 /** Probability that one attempt without help gets through (possibly after detention). */
 export function crossingChance(c: EnforcementColumns, e: number): number {
@@ -13,26 +27,48 @@ export function crossingChance(c: EnforcementColumns, e: number): number {
   return (1 - c.fence[e]) * (1 - c.detection[e] * c.pushback[e]);
 }
 
-/** Fill costDays[k][e] for every cohort k and edge e under the current enforcement. */
-export function computeEdgeCosts(compiled: CompiledScenario, c: EnforcementColumns, costDays: Float64Array[]): void {
+/** Expected days lost per successful crossing with per-attempt fence stop `fence`, detection
+ * `detection`, and, once detected, pushback `pushback` (else detention); `risk` weighs injuries. */
+export function attemptDays(
+  compiled: CompiledScenario,
+  c: EnforcementColumns,
+  e: number,
+  fence: number,
+  detection: number,
+  pushback: number,
+  risk: number,
+): { days: number; chance: number } {
+  const b = compiled.behaviour;
+  const chance = Math.max((1 - fence) * (1 - detection * pushback), 1 / b.maxExpectedAttempts);
+  const pushbacksPerSuccess = ((1 - fence) * detection * pushback) / chance;
+  const detentionsPerSuccess = ((1 - fence) * detection * (1 - pushback)) / chance;
+  const days =
+    ((1 - chance) / chance) * b.retryWaitDays +
+    pushbacksPerSuccess * c.injury[e] * (risk * b.injuryCostDays + b.injuryRestDays) +
+    detentionsPerSuccess * c.detentionDays[e];
+  return { days, chance };
+}
+
+/** Fill costDays[k][e] for every cohort k and edge e under the current enforcement, and
+ * attempt.alone; attempt.single and attempt.guaranteed must already hold the smuggled costs. */
+export function computeEdgeCosts(
+  compiled: CompiledScenario,
+  c: EnforcementColumns,
+  costDays: Float64Array[],
+  attempt: AttemptCosts,
+): void {
   const net = compiled.network;
   const b = compiled.behaviour;
   const harmDays = b.hazardDeathShare * b.deathCostDays + (1 - b.hazardDeathShare) * b.injuryCostDays;
-  const minChance = 1 / b.maxExpectedAttempts;
   for (let k = 0; k < costDays.length; k++) {
     const risk = compiled.cohorts.riskAversion[k];
     const out = costDays[k];
     for (let e = 0; e < out.length; e++) {
       let cost = net.edgeTravelDays[e] + net.edgeFareEur[e] / b.valueOfTimeEurPerDay + risk * net.edgeHazard[e] * harmDays;
-      if (net.edgeBorder[e] >= 0 && c.legalCorridor[e] === 0) {
-        const p = Math.max(crossingChance(c, e), minChance);
-        const pushbacksPerSuccess = ((1 - c.fence[e]) * c.detection[e] * c.pushback[e]) / p;
-        const detentionsPerSuccess = ((1 - c.fence[e]) * c.detection[e] * (1 - c.pushback[e])) / p;
-        const injuriesPerSuccess = pushbacksPerSuccess * c.injury[e];
-        cost +=
-          ((1 - p) / p) * b.retryWaitDays +
-          injuriesPerSuccess * (risk * b.injuryCostDays + b.injuryRestDays) +
-          detentionsPerSuccess * c.detentionDays[e];
+      if (net.edgeBorder[e] >= 0) {
+        const alone = c.legalCorridor[e] > 0 ? 0 : attemptDays(compiled, c, e, c.fence[e], c.detection[e], c.pushback[e], risk).days;
+        attempt.alone[k][e] = alone;
+        cost += Math.min(alone, attempt.single[k][e], attempt.guaranteed[k][e]);
       }
       out[e] = cost;
     }

@@ -9,11 +9,12 @@ import type {
   CompiledInflow,
   CompiledNetwork,
   CompiledScenario,
+  CompiledSmugglers,
   EnforcementColumns,
 } from '../model/compiled.js';
 import { ENFORCEMENT_FIELDS, NODE_KINDS, TRAVEL_MODES } from '../model/compiled.js';
 import { buildAdjacency } from '../model/routing.js';
-import { DEFAULT_BEHAVIOUR, DEFAULT_ENFORCEMENT, DEFAULT_PEOPLE_PER_AGENT } from './defaults.js';
+import { DEFAULT_BEHAVIOUR, DEFAULT_ENFORCEMENT, DEFAULT_PEOPLE_PER_AGENT, DEFAULT_SMUGGLER_MARKET } from './defaults.js';
 import { dayIndex, daysInMonth, isoDay } from './dates.js';
 import { ScenarioError } from './errors.js';
 import type { BehaviourParams, EdgeSpec, EnforcementSpec, Scenario } from './types.js';
@@ -133,6 +134,8 @@ function compileEnforcement(scenario: Scenario, network: CompiledNetwork): Enfor
 function compileEvents(scenario: Scenario, network: CompiledNetwork): CompiledEvent[] {
   const out: CompiledEvent[] = [];
   (scenario.events ?? []).forEach((ev, i) => {
+    if (ev.place !== undefined || ev.dismantle !== undefined || ev.set === undefined) return;
+    const set = ev.set;
     let edges: number[];
     if (ev.edge !== undefined) {
       edges = network.edgeIds.flatMap((id, e) => (id === ev.edge ? [e] : []));
@@ -144,12 +147,50 @@ function compileEvents(scenario: Scenario, network: CompiledNetwork): CompiledEv
     }
     const day = dayIndex(scenario.period.start, ev.date);
     for (const field of ENFORCEMENT_FIELDS) {
-      const value = ev.set[field];
+      const value = set[field];
       if (value === undefined) continue;
       out.push({ day, rampDays: Math.round(ev.rampDays ?? 0), label: ev.label, edges: Int32Array.from(edges), field, value: numeric(value) });
     }
   });
   return out.sort((a, b) => a.day - b.day);
+}
+
+function compileSmugglers(scenario: Scenario, nodeIds: string[]): CompiledSmugglers | null {
+  const spec = scenario.smugglers;
+  if (spec === undefined) return null;
+  const node = (id: string, path: string) => {
+    const n = nodeIds.indexOf(id);
+    return n >= 0 ? n : fail(path, `unknown node "${id}"`);
+  };
+  const market = { ...DEFAULT_SMUGGLER_MARKET, ...spec.market };
+  const ids = spec.networks.map((n) => n.id);
+  const events = scenario.events ?? [];
+  const day = (date: string) => dayIndex(scenario.period.start, date);
+  return {
+    ids,
+    names: spec.networks.map((n) => n.name),
+    base: Int32Array.from(spec.networks, (n, i) => node(n.base, `/smugglers/networks/${i}/base`)),
+    capacityPerDay: Float64Array.from(spec.networks, (n) => n.capacityPerDay),
+    skill: Float64Array.from(spec.networks, (n) => n.skill),
+    violence: Float64Array.from(spec.networks, (n) => n.violence),
+    market,
+    bases: Int32Array.from(market.bases, (id, i) => node(id, `/smugglers/market/bases/${i}`)),
+    placeEvents: events
+      .flatMap((ev, i) =>
+        ev.place === undefined
+          ? []
+          : [{ day: day(ev.date), node: node(ev.place, `/events/${i}/place`), arrestPressure: ev.set?.arrestPressure ?? 0, label: ev.label }],
+      )
+      .sort((a, b) => a.day - b.day),
+    dismantleEvents: events
+      .flatMap((ev, i) => {
+        if (ev.dismantle === undefined) return [];
+        const network = ids.indexOf(ev.dismantle);
+        if (network < 0) fail(`/events/${i}/dismantle`, `unknown smuggling network "${ev.dismantle}"`);
+        return [{ day: day(ev.date), network, label: ev.label }];
+      })
+      .sort((a, b) => a.day - b.day),
+  };
 }
 
 function compileCohorts(scenario: Scenario, nodeIds: string[], destinations: number[]): CompiledCohorts {
@@ -219,5 +260,6 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     inflow: compileInflow(scenario, network.nodeIds, days, peoplePerAgent),
     destinations: Int32Array.from(destinations),
     behaviour,
+    smugglers: compileSmugglers(scenario, network.nodeIds),
   };
 }

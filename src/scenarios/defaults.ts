@@ -3,7 +3,7 @@
 // model (shared/research/anchors-mission.md §1.2), or "assumption", which means a guess exposed for
 // calibration through the scenario's `behaviour` block (docs/model.md, Details).
 
-import type { BehaviourParams, EnforcementSpec } from './types.js';
+import type { BehaviourParams, EnforcementSpec, SmugglerMarketParams } from './types.js';
 
 export const DEFAULT_BEHAVIOUR: BehaviourParams = {
   // Flee: max_walk_speed 35 km/day, max_move_speed 200–360 km/day, max_crossing_speed 20 km/day
@@ -13,8 +13,11 @@ export const DEFAULT_BEHAVIOUR: BehaviourParams = {
   // Assumption: bus and train fares in the region of about 0.05–0.1 EUR/km; walking is free; a boat
   // place (e.g. the Drina crossing, seed 003 L1053) costs more per km.
   fareEurPerKm: { foot: 0, vehicle: 0.08, boat: 1, rail: 0.05 },
-  // Assumption: converts money into days so that a fare of 20 EUR weighs as one day of travel.
-  valueOfTimeEurPerDay: 20,
+  // Assumption: converts money into days. People on the route pay smugglers hundreds to thousands
+  // of euros to avoid weeks of failed attempts ("the game", seed 003 L579–581; "paying higher fees
+  // and taking greater risks", L1099–1100), which implies a value of time of the order of 100 EUR
+  // per day for those who can pay.
+  valueOfTimeEurPerDay: 100,
   // Assumption: logit scale of 2 days; smaller is greedier (Flee's weight_power plays this role).
   choiceScaleDays: 2,
   // Assumption: "the game" of repeated attempts (seed 003 §4.1, anchors) has people retry within days.
@@ -47,6 +50,57 @@ export const DEFAULT_ENFORCEMENT: EnforcementSpec = {
   detentionDays: 0,
   fence: 0,
   legalCorridor: false,
+  corruption: 0,
+  antiSmuggling: 0,
+  arrestPressure: 0,
+};
+
+// The smuggling market. The source documents give directions, not euro figures ("NOT IN DOCS: no
+// euro figures", research/seeds-001-003-004.md §3.4), so every number here is an assumption to
+// calibrate; the mechanisms they scale are cited in docs/model.md.
+export const DEFAULT_SMUGGLER_MARKET: SmugglerMarketParams = {
+  // Assumption: a few hundred euros for one guided attempt across an unguarded border.
+  basePriceEur: 300,
+  // Assumption. Risk raises prices (seed 003 L1468–1470: "reflecting increased risk, cost of repeated attempts, and bribes").
+  riskPriceEur: 1000,
+  // Assumption. Bribes (seed 003 L919–924, L1211–1218).
+  bribeEur: 300,
+  // Assumption: 0.01 arrest pressure per day adds 200 EUR.
+  arrestPriceEur: 20000,
+  // Assumption: guaranteed packages cost most (seed 003 L1468: "especially for packages that guarantee success").
+  guaranteeMarkup: 1.3,
+  // Assumption.
+  scarcityElasticity: 1,
+  // Assumption: prices follow costs within about ten days.
+  priceAdjustPerDay: 0.1,
+  // Assumption. Covert routes are more dangerous (seed 001 L83–85; seed 003 L1045–1056).
+  covertHazard: 0.002,
+  // Assumption. Violence rises with pressure from a rare baseline (seed 003 L1184–1193).
+  violencePressureGain: 50,
+  // Assumption: detection at the borders a network serves weighs a hundredth of arrest pressure.
+  detectionPressureWeight: 0.01,
+  // Assumption. Fees raised en route (seed 003 L1225–1227).
+  extortionEur: 300,
+  // Assumption.
+  extortionInjuryShare: 0.5,
+  // Assumption: arrests hit low levels and are replaced (seed 003 L482–483, L481 "adapt quickly").
+  capacityRecoveryPerDay: 0.02,
+  // Assumption.
+  capacityPerMember: 5,
+  bases: [],
+  // Assumption.
+  reviewDays: 14,
+  // Assumption.
+  pressureHalfValue: 0.01,
+  // Assumption.
+  relocationHysteresis: 0.25,
+  // Assumption: new networks enter where demand and prices are high, after a lag (seed 003 L1608–1611).
+  entryLagDays: 60,
+  entryPriceEur: 1500,
+  entryCapacityPerDay: 20,
+  entrySkill: 0.4,
+  entryViolence: 0.02,
+  maxNetworks: 20,
 };
 
 export const DEFAULT_PEOPLE_PER_AGENT = 1;

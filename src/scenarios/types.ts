@@ -65,6 +65,12 @@ export interface EnforcementSpec {
   fence: number;
   /** Legal corridor (as with the 2015 transit permits): everyone is registered and let through. */
   legalCorridor: boolean;
+  /** Probability that a smuggler's bribe lets a detected group through, in [0, 1]. */
+  corruption: number;
+  /** Anti-smuggling cooperation, in [0, 1]: cancels this share of smugglers' skill advantage. */
+  antiSmuggling: number;
+  /** Share of the capacity of each network serving this border lost to arrests per day. */
+  arrestPressure: number;
 }
 
 export interface CohortSpec {
@@ -94,12 +100,16 @@ export interface EventSpec {
   id?: string;
   date: IsoDate;
   label: string;
-  /** The border(s) the event acts on. Exactly one of `border` and `edge` is given. */
+  /** The border(s) the event acts on. Exactly one of `border`, `edge`, `place` and `dismantle` is given. */
   border?: BorderId | BorderId[];
   /** The id of one crossing edge the event acts on. */
   edge?: string;
-  /** New enforcement values. */
-  set: Partial<EnforcementSpec>;
+  /** A node: police pressure on smuggling networks based there (`set.arrestPressure` only). */
+  place?: string;
+  /** The id of a smuggling network that police dismantle on this date (no `set`). */
+  dismantle?: string;
+  /** New enforcement values (for `place`: only arrestPressure). */
+  set?: Partial<EnforcementSpec>;
   /** Reach the new numeric values linearly over this many days (0: at once). */
   rampDays?: number;
   source?: string;
@@ -133,6 +143,75 @@ export interface BehaviourParams {
   strandedAfterDays: number;
 }
 
+/** A smuggling network at the start of the period. */
+export interface SmugglerNetworkSpec {
+  id: string;
+  name: string;
+  /** Node where the network is based; it serves the borders leading out of that node's country. */
+  base: string;
+  /** People it can take across per day (guides, vehicles, safe houses). */
+  capacityPerDay: number;
+  /** Share of detection and fence obstacles its groups avoid (knowledge of cameras, drones, holes), in [0, 1]. */
+  skill: number;
+  /** Probability of violence or extortion per smuggled attempt without enforcement pressure, in [0, 1]. */
+  violence: number;
+  source?: string;
+}
+
+/** The smuggling market and how networks adapt. Every default is in src/scenarios/defaults.ts. */
+export interface SmugglerMarketParams {
+  /** Price of one smuggled attempt across an unguarded border. */
+  basePriceEur: number;
+  /** Added to the price per unit of detection probability faced by smuggled groups (risk, lost trips). */
+  riskPriceEur: number;
+  /** Bribe cost per detected group, passed on in the price in proportion to detection × corruption. */
+  bribeEur: number;
+  /** Added to the price per unit of daily arrest pressure on the border. */
+  arrestPriceEur: number;
+  /** A guaranteed package costs the single price × expected attempts × this markup. */
+  guaranteeMarkup: number;
+  /** Price rises by this share per unit of demand in excess of capacity. */
+  scarcityElasticity: number;
+  /** Share of the gap to the target price closed per day. */
+  priceAdjustPerDay: number;
+  /** Extra hazard of a smuggled crossing per unit of detection (covert routes: trucks, rivers, night). */
+  covertHazard: number;
+  /** Violence probability grows by this factor per unit of enforcement pressure. */
+  violencePressureGain: number;
+  /** Weight of detection at served borders in the pressure a network feels (arrest pressure counts 1). */
+  detectionPressureWeight: number;
+  /** Fee raised en route in an extortion event. */
+  extortionEur: number;
+  /** Share of people who cannot pay an extortion and are injured (the others are abandoned). */
+  extortionInjuryShare: number;
+  /** Share of lost capacity a network rebuilds per day (recruiting new low-level members). */
+  capacityRecoveryPerDay: number;
+  /** Capacity (people per day) per arrested member, to count arrests. */
+  capacityPerMember: number;
+  /** Nodes where networks may (re)locate or enter. */
+  bases: string[];
+  /** Days between relocation and entry decisions. */
+  reviewDays: number;
+  /** Pressure at which a base is worth half as much to a network. */
+  pressureHalfValue: number;
+  /** A network moves only when the best other base is worth this share more than its own. */
+  relocationHysteresis: number;
+  /** A new network enters a base whose borders have had unmet demand and a price above entryPriceEur for this many days. */
+  entryLagDays: number;
+  entryPriceEur: number;
+  entryCapacityPerDay: number;
+  entrySkill: number;
+  entryViolence: number;
+  /** Most networks that can be active at once. */
+  maxNetworks: number;
+}
+
+export interface SmugglersSpec {
+  networks: SmugglerNetworkSpec[];
+  market?: Partial<SmugglerMarketParams>;
+  source?: string;
+}
+
 export interface SourceSpec {
   title: string;
   /** Path of the source document, relative to the repository, or a URL. */
@@ -160,5 +239,7 @@ export interface Scenario {
   inflow: InflowSpec[];
   events?: EventSpec[];
   behaviour?: Partial<BehaviourParams>;
+  /** Smuggling networks and their market; without this block nobody offers smuggling. */
+  smugglers?: SmugglersSpec;
   sources?: Record<string, SourceSpec>;
 }

@@ -219,11 +219,33 @@ function semanticProblems(s: Scenario): PathProblem[] {
     }
   });
 
+  const nodeIdSet = new Set(s.nodes.map((n) => n.id));
+  const networkIds = new Set<string>();
+  s.smugglers?.networks.forEach((n, i) => {
+    if (networkIds.has(n.id)) add(`duplicate network id "${n.id}"`, 'smugglers', 'networks', i, 'id');
+    networkIds.add(n.id);
+    if (!nodeIdSet.has(n.base)) add(`unknown node "${n.base}"`, 'smugglers', 'networks', i, 'base');
+  });
+  s.smugglers?.market?.bases?.forEach((id, i) => {
+    if (!nodeIdSet.has(id)) add(`unknown node "${id}"`, 'smugglers', 'market', 'bases', i);
+  });
+
   (s.events ?? []).forEach((ev, i) => {
     if (!isRealDate(ev.date)) add('is not a calendar date', 'events', i, 'date');
     else if (ev.date < start || ev.date > end) add(`${ev.date} is outside ${period}`, 'events', i, 'date');
-    if ((ev.border === undefined) === (ev.edge === undefined)) {
-      add('must give exactly one of "border" and "edge"', 'events', i);
+    const targets = [ev.border, ev.edge, ev.place, ev.dismantle].filter((t) => t !== undefined).length;
+    if (targets !== 1) {
+      add('must give exactly one of "border", "edge", "place" and "dismantle"', 'events', i);
+    } else if (ev.dismantle !== undefined) {
+      if (ev.set !== undefined) add('a "dismantle" event takes no "set"', 'events', i, 'set');
+      if (!networkIds.has(ev.dismantle)) add(`unknown smuggling network "${ev.dismantle}"`, 'events', i, 'dismantle');
+    } else if (ev.set === undefined) {
+      add('must have "set"', 'events', i);
+    } else if (ev.place !== undefined) {
+      if (!nodeIdSet.has(ev.place)) add(`unknown node "${ev.place}"`, 'events', i, 'place');
+      for (const field of Object.keys(ev.set)) {
+        if (field !== 'arrestPressure') add('a "place" event sets only arrestPressure', 'events', i, 'set', field);
+      }
     } else if (ev.edge !== undefined) {
       const crossing = crossingEdges.get(ev.edge);
       if (crossing === undefined) add(`unknown edge "${ev.edge}" (no edge has this id)`, 'events', i, 'edge');

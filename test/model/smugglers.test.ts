@@ -1,0 +1,124 @@
+// The smuggler layer, in expectation over replicates (issue "Smugglers as adaptive agents"):
+// prices and reliance rise with enforcement, networks move away from police pressure, the market
+// recovers from a dismantled network, people who cannot pay never buy, violence rises with
+// pressure, and with no networks the engine's results are exactly unchanged.
+
+import { describe, expect, it } from 'vitest';
+import { runReplicate } from '../../src/model/runReplicate.js';
+import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import type { Scenario } from '../../src/scenarios/types.js';
+import { smugglerScenario } from '../fixtures/scenarios.js';
+
+interface Run {
+  result: ReplicateResult;
+  border(metric: (typeof BORDER_METRICS)[number], id: string): Float64Array;
+  country(metric: (typeof COUNTRY_METRICS)[number], id: string): Float64Array;
+  total(metric: (typeof TOTAL_METRICS)[number]): Float64Array;
+}
+
+function runs(s: Scenario, count = 4): Run[] {
+  const compiled = compileScenario(s);
+  const { borderIds, countryIds } = compiled.network;
+  return Array.from({ length: count }, (_, k) => {
+    const r = runReplicate(compiled, 3, k);
+    const slice = (a: Float64Array, index: number) => a.subarray(index * r.days, (index + 1) * r.days);
+    return {
+      result: r,
+      border: (m, id) => slice(r.borderDaily, BORDER_METRICS.indexOf(m) * r.borders + borderIds.indexOf(id)),
+      country: (m, id) => slice(r.countryDaily, COUNTRY_METRICS.indexOf(m) * r.countries + countryIds.indexOf(id)),
+      total: (m) => slice(r.totalDaily, TOTAL_METRICS.indexOf(m)),
+    };
+  });
+}
+
+const sum = (a: ArrayLike<number>, from = 0, to = a.length) => Array.prototype.slice.call(a, from, to).reduce((s: number, x: number) => s + x, 0);
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+/** Mean over days [from, to) of a level, over the days it is defined (non-zero). */
+const level = (a: Float64Array, from = 0, to = a.length) => {
+  const defined = Array.from(a.subarray(from, to)).filter((x) => x !== 0);
+  return defined.length ? mean(defined) : NaN;
+};
+
+describe('smuggling market', () => {
+  const base = runs(smugglerScenario());
+
+  it('raising detection at a border raises its price and the share crossing it with a smuggler', () => {
+    // Ample capacity and fixed bases, so that neither scarcity nor relocation masks the effect.
+    const ample = () => {
+      const s = smugglerScenario();
+      for (const n of s.smugglers!.networks) n.capacityPerDay = 1000;
+      s.smugglers!.market = { bases: [] };
+      s.enforcementDefaults = { ...s.enforcementDefaults, detection: 0.75 };
+      return s;
+    };
+    const s = ample();
+    s.borders = { ...s.borders, 'XS-XB': { detection: 0.9 } };
+    const base = runs(ample());
+    const tighter = runs(s);
+    const price = (rs: Run[]) => mean(rs.map((r) => level(r.border('priceEur', 'XS-XB'))));
+    const share = (rs: Run[]) => mean(rs.map((r) => sum(r.border('smuggledCrossings', 'XS-XB')) / sum(r.border('crossings', 'XS-XB'))));
+    expect(price(tighter)).toBeGreaterThan(price(base));
+    expect(share(tighter)).toBeGreaterThan(share(base));
+    expect(share(base)).toBeGreaterThan(0);
+  });
+
+  it('arrest pressure on the Serbia-like hub moves network bases to the Bosnia-like town', () => {
+    const s = smugglerScenario();
+    s.events = [{ date: '2020-02-01', label: 'crackdown at the hub', place: 'hub-s', set: { arrestPressure: 0.05 } }];
+    const crackdown = runs(s);
+    const last = (r: Run, id: string) => r.country('networksBased', id)[r.result.days - 1];
+    expect(mean(crackdown.map((r) => last(r, 'XO')))).toBeGreaterThan(mean(base.map((r) => last(r, 'XO'))));
+    expect(mean(crackdown.map((r) => last(r, 'XS')))).toBe(0);
+    expect(mean(crackdown.map((r) => sum(r.total('arrests'))))).toBeGreaterThan(0);
+    // Smuggling follows the networks: the Bosnia-like exit's smuggled crossings rise.
+    const smuggledO = (rs: Run[]) => mean(rs.map((r) => sum(r.border('smuggledCrossings', 'XO-XB'), 60)));
+    expect(smuggledO(crackdown)).toBeGreaterThan(smuggledO(base));
+  });
+
+  it('dismantling a network cuts capacity and raises prices; entry then restores the market', () => {
+    const s = smugglerScenario();
+    s.smugglers!.networks[1].base = 'hub-s';
+    s.smugglers!.market = { bases: ['hub-s', 'town-o'], entryLagDays: 42, entryPriceEur: 500, entrySkill: 0.5, entryCapacityPerDay: 40 };
+    // Dismantled on day 15; the first review that can admit an entrant is on day 42.
+    s.events = [{ date: '2020-01-16', label: 'network dismantled', dismantle: 'ring-o' }];
+    const rs = runs(s);
+    const priceBefore = mean(rs.map((r) => level(r.border('priceEur', 'XS-XB'), 5, 15)));
+    const priceAfter = mean(rs.map((r) => level(r.border('priceEur', 'XS-XB'), 20, 42)));
+    expect(priceAfter).toBeGreaterThan(priceBefore);
+    expect(mean(rs.map((r) => r.total('networksActive')[14]))).toBe(2);
+    expect(mean(rs.map((r) => r.total('networksActive')[16]))).toBe(1);
+    expect(mean(rs.map((r) => r.total('networksActive')[r.result.days - 1]))).toBeGreaterThanOrEqual(2);
+  });
+
+  it('people who cannot pay never use a smuggler', () => {
+    const s = smugglerScenario();
+    s.cohorts[0].budgetEur = { mean: 150, sd: 0 };
+    const poor = runs(s, 2);
+    for (const r of poor) {
+      expect(sum(r.result.borderDaily.subarray(BORDER_METRICS.indexOf('purchases') * r.result.borders * r.result.days, (BORDER_METRICS.indexOf('purchases') + 1) * r.result.borders * r.result.days))).toBe(0);
+      expect(sum(r.total('smugglerRevenueEur'))).toBe(0);
+    }
+  });
+
+  it('violence per smuggled crossing rises with enforcement pressure', () => {
+    const s = smugglerScenario();
+    s.borders = { ...s.borders, 'XS-XB': { arrestPressure: 0.01 }, 'XO-XB': { arrestPressure: 0.01 } };
+    const pressed = runs(s);
+    const rate = (rs: Run[]) =>
+      sum(rs.map((r) => sum(r.border('extortionEvents', 'XS-XB')) + sum(r.border('extortionEvents', 'XO-XB')))) /
+      sum(rs.map((r) => sum(r.border('smuggledCrossings', 'XS-XB')) + sum(r.border('smuggledCrossings', 'XO-XB'))));
+    expect(rate(pressed)).toBeGreaterThan(rate(base));
+  });
+
+  it('with no networks the results are exactly those of a scenario without smugglers', () => {
+    const withBlock = smugglerScenario();
+    withBlock.smugglers = { networks: [] };
+    const without = smugglerScenario();
+    delete without.smugglers;
+    const a = runReplicate(compileScenario(withBlock), 9, 0);
+    const b = runReplicate(compileScenario(without), 9, 0);
+    expect(Array.from(a.borderDaily)).toEqual(Array.from(b.borderDaily));
+    expect(Array.from(a.scalars)).toEqual(Array.from(b.scalars));
+  });
+});
