@@ -48,7 +48,7 @@ const EXPECTED: Record<string, (string | RegExp)[]> = {
     `${BAD}/inconsistent.json: /inflow/0/cohort: unknown cohort "afghan"`,
     `${BAD}/inconsistent.json: /inflow/0/monthly/2014-12: month is outside the period 2015-06-01 to 2015-10-31`,
     `${BAD}/inconsistent.json: /events/0/edge: unknown edge "nope" (no edge has this id)`,
-    `${BAD}/inconsistent.json: /events/1: must give exactly one of "border" and "edge"`,
+    `${BAD}/inconsistent.json: /events/1: must give exactly one of "border", "edge", "place" and "dismantle"`,
   ],
 };
 
