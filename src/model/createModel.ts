@@ -5,21 +5,22 @@
 // in index order: travel, wait, detention, or a decision at a node (multinomial logit over next
 // hops); (4) end-of-day stocks per country. Border attempts are resolved in border.ts.
 
-import { AT_NODE, DETAINED, MOVING, WAITING, allocate, createAgentTable, createFreeList, release } from './agents.js';
+import { AT_NODE, DETAINED, MOVING, WAITING, allocate, createAgentTable, createFreeList, release, type AgentTable } from './agents.js';
 import { INJURED, createBorderResolver } from './border.js';
-import type { CompiledScenario } from './compiled.js';
+import type { CompiledScenario, EnforcementColumns } from './compiled.js';
+import type { EnforcementField } from '../scenarios/types.js';
 import { logNormal, pickFromCdf, poisson } from './distributions.js';
 import { computeEdgeCosts, createAttemptCosts } from './edgeCost.js';
 import { createEnforcement } from './enforcement.js';
 import { computeHopCandidates, computeHopWeights, createHopCandidates, failureFactors } from './hopWeights.js';
-import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt } from './recorder.js';
+import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt, type Recorder } from './recorder.js';
 import type { ReplicateResult } from './result.js';
 import { createStreams } from './rng.js';
 import { createRoutingTables } from './routing.js';
 import { createShelter } from './shelter.js';
 import { ALONE, DIED, NO_CAPACITY, createSmuggledCrossing } from './smuggledCrossing.js';
 import { computeSmuggledCosts } from './smugglerCosts.js';
-import { createSmugglerMarket } from './smugglers.js';
+import { createSmugglerMarket, type SmugglerState } from './smugglers.js';
 
 export interface Model {
   /** Next day to simulate (0-based); equals compiled.days when finished. */
@@ -27,6 +28,17 @@ export interface Model {
   step(): void;
   /** Scale counters to people and return them; call once, after the last step. */
   finish(): ReplicateResult;
+  /** Live views for an interactive front end (the browser demo): the agent columns (slots below
+   * `agents.highWater` with a non-zero status are people in the system), the daily counters in
+   * agents (not yet scaled to people), the current enforcement per edge, and the smuggler market's
+   * state (null without smugglers). Read only; they change with every step. */
+  readonly agents: AgentTable;
+  readonly counters: Recorder;
+  readonly enforcement: EnforcementColumns;
+  readonly market: SmugglerState | null;
+  /** Set one enforcement field on every edge of a border from the next step on (a slider, a
+   * ready-made event), as a dated event would. */
+  setEnforcement(border: number, field: EnforcementField, value: number): void;
 }
 
 export function createModel(compiled: CompiledScenario, seed: number, replicate: number): Model {
@@ -53,6 +65,7 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     market && createSmuggledCrossing(compiled, enforcement.columns, market, attemptCosts, agents, rec, rng.behaviour, rng.enforcement);
   const destinationNodes = compiled.destinations;
   let day = 0;
+  let overridden = false;
 
   function rebuildRoutes(): void {
     if (market) {
@@ -292,7 +305,8 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
   }
 
   function step(): void {
-    const enforcementChanged = enforcement.apply(day);
+    const enforcementChanged = enforcement.apply(day) || overridden;
+    overridden = false;
     const marketChanged = market !== null && market.startDay(day);
     if (enforcementChanged || marketChanged || day === 0) rebuildRoutes();
     spawn();
@@ -342,5 +356,14 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     },
     step,
     finish: () => finishRecorder(rec, replicate, compiled.peoplePerAgent),
+    agents,
+    counters: rec,
+    enforcement: enforcement.columns,
+    market: market?.state ?? null,
+    setEnforcement(borderIndex, field, value) {
+      const column = enforcement.columns[field];
+      for (let e = 0; e < edges; e++) if (net.edgeBorder[e] === borderIndex) column[e] = value;
+      overridden = true;
+    },
   };
 }

@@ -115,3 +115,21 @@ describe('harm accounting', () => {
     expect(scalar(r, 'injuries')).toBe(pushbackInjuries);
   });
 });
+
+describe('live control (the demo API)', () => {
+  it('setEnforcement seals a border from the next step on and exposes the agents', async () => {
+    const { createModel } = await import('../../src/model/createModel.js');
+    const compiled = compileScenario(lineScenario());
+    const model = createModel(compiled, 1, 0);
+    for (let d = 0; d < 10; d++) model.step();
+    expect(model.agents.highWater).toBeGreaterThan(0);
+    model.setEnforcement(0, 'detection', 1);
+    model.setEnforcement(0, 'pushback', 1);
+    while (model.day < compiled.days) model.step();
+    const r = model.finish();
+    const from = (BORDER_METRICS.indexOf('crossings') * r.borders + 0) * r.days;
+    const daily = Array.from(r.borderDaily.subarray(from, from + r.days));
+    expect(daily.slice(0, 10).reduce((a, x) => a + x, 0)).toBeGreaterThan(0);
+    expect(daily.slice(10).reduce((a, x) => a + x, 0)).toBe(0);
+  });
+});
