@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplicate } from '../src/model/runReplicate.js';
 import { BORDER_METRICS } from '../src/model/result.js';
 import { compileScenario } from '../src/scenarios/compile.js';
+import { dayIndex } from '../src/scenarios/dates.js';
 import { loadScenario } from '../src/scenarios/load.js';
 import type { Scenario } from '../src/scenarios/types.js';
 
@@ -41,8 +42,8 @@ describe('README', () => {
     writeFileSync(file, json);
     const variant = (await loadScenario(file)).scenario;
     const base = (await loadScenario('western-balkans')).scenario;
-    // Days 106–136: 15 September to 15 October 2015 (the period starts on 1 June 2015).
-    const fenceDay = 106;
+    // 15 September to 15 October 2015.
+    const fenceDay = dayIndex(base.period.start, '2015-09-15');
     const baseHu = crossings(base, 'RS-HU', fenceDay, fenceDay + 30);
     const variantHu = crossings(variant, 'RS-HU', fenceDay, fenceDay + 30);
     expect(baseHu).toBeLessThan(variantHu * 0.05);

@@ -37,7 +37,7 @@ describe('docs/scenarios.md', () => {
     const file = join(dir, 'hr-stays-closed.json');
     writeFileSync(file, example!);
     const { scenario, files } = await loadScenario(file);
-    expect(files).toHaveLength(2);
+    expect(files.length).toBeGreaterThanOrEqual(2);
     expect(scenario.id).toBe('hr-stays-closed');
   });
 });

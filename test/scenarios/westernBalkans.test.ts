@@ -1,0 +1,187 @@
+// The Western Balkan route scenario (2015–2026) and its what-ifs reproduce the stylised facts of
+// the source documents, at a reduced scale (more people per agent, same people) over replicates.
+// Each test names the fact and where it comes from: seeds-000-002 §8 and seeds-001-003-004 §9 are
+// the lists in shared/research; frontex-yearly is shared/data/western-balkans-detections-yearly.json.
+//
+// Runs use a window of the period: events dated before the window start are applied on its first
+// day (ramps completed), inflow outside it is dropped. The whole file takes about 10 s on 2 cores.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEnforcement } from '../../src/model/enforcement.js';
+import { BORDER_METRICS, type ReplicateResult } from '../../src/model/result.js';
+import { runReplicate } from '../../src/model/runReplicate.js';
+import type { CompiledScenario } from '../../src/model/compiled.js';
+import { scenariosDir } from '../../src/scenarios/builtins.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { dayIndex, isoDay } from '../../src/scenarios/dates.js';
+import { loadScenario } from '../../src/scenarios/load.js';
+import type { Scenario } from '../../src/scenarios/types.js';
+
+const SEED = 2015;
+const EXITS = ['RS-HU', 'RS-HR', 'RS-RO', 'BA-HR'];
+
+const load = async (name: string): Promise<Scenario> => (await loadScenario(name)).scenario;
+
+/** A copy of `s` over [start, end] with `peoplePerAgent` people per agent. */
+function windowed(s: Scenario, start: string, end: string, peoplePerAgent: number): Scenario {
+  const first = start.slice(0, 7);
+  const last = end.slice(0, 7);
+  return {
+    ...s,
+    period: { start, end },
+    peoplePerAgent,
+    events: (s.events ?? []).filter((e) => e.date <= end).map((e) => (e.date < start ? { ...e, date: start, rampDays: 0 } : e)),
+    inflow: s.inflow.map((f) => ({ ...f, monthly: Object.fromEntries(Object.entries(f.monthly).filter(([m]) => m >= first && m <= last)) })),
+  };
+}
+
+interface Run {
+  compiled: CompiledScenario;
+  results: ReplicateResult[];
+}
+
+function run(s: Scenario, replicates: number): Run {
+  const compiled = compileScenario(s);
+  return { compiled, results: Array.from({ length: replicates }, (_, r) => runReplicate(compiled, SEED, r)) };
+}
+
+/** Sum of a border metric over the days from `from` to `to` (ISO dates, both included), in people. */
+function borderSum(run: Run, r: ReplicateResult, metric: (typeof BORDER_METRICS)[number], border: string, from: string, to: string): number {
+  const b = run.compiled.network.borderIds.indexOf(border);
+  if (b < 0) return 0;
+  const m = BORDER_METRICS.indexOf(metric);
+  const start = run.compiled.startDate;
+  let sum = 0;
+  for (let d = Math.max(0, dayIndex(start, from)); d <= Math.min(r.days - 1, dayIndex(start, to)); d++) {
+    sum += r.borderDaily[(m * r.borders + b) * r.days + d];
+  }
+  return sum;
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** Share of `border` in the crossings of `borders`, per replicate. */
+function shares(run: Run, border: string, borders: string[], from: string, to: string): number[] {
+  return run.results.map((r) => {
+    const total = borders.reduce((s, b) => s + borderSum(run, r, 'crossings', b, from, to), 0);
+    return total > 0 ? borderSum(run, r, 'crossings', border, from, to) / total : 0;
+  });
+}
+
+describe('every built-in scenario', () => {
+  const files = readdirSync(scenariosDir()).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  for (const file of files) {
+    it(`${file} validates and runs its first 60 days`, async () => {
+      const s = await load(file.slice(0, -'.json'.length));
+      const end = isoDay(s.period.start, 59);
+      const r = run(windowed(s, s.period.start, end, (s.peoplePerAgent ?? 1) * 10), 1).results[0];
+      expect(r.days).toBe(60);
+      expect(r.totalDaily.every(Number.isFinite)).toBe(true);
+      expect(r.borderDaily.some((x) => x > 0)).toBe(true);
+    });
+  }
+});
+
+describe('western-balkans: sources and what-ifs', () => {
+  it('every event has a unique id and a source; every place, segment, cohort and stream a source', async () => {
+    const s = await load('western-balkans');
+    const ids = (s.events ?? []).map((e) => e.id);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const cited = /seed-00\d|frontex-yearly|unhcr-greece-monthly|assumption|not in the seed documents/;
+    for (const item of [...(s.events ?? []), ...s.nodes, ...s.edges, ...s.cohorts, ...s.inflow]) {
+      expect(item.source, JSON.stringify(item).slice(0, 80)).toMatch(cited);
+    }
+  });
+
+  it('each what-if is a short extends file that only changes events the history has (or adds whatif- ones)', async () => {
+    const base = new Set(((await load('western-balkans')).events ?? []).map((e) => e.id));
+    const whatIfs = readdirSync(scenariosDir()).filter((f) => /^wb-.*\.json$/.test(f));
+    expect(whatIfs.length).toBeGreaterThanOrEqual(6);
+    for (const file of whatIfs) {
+      const text = readFileSync(join(scenariosDir(), file), 'utf8');
+      const data = JSON.parse(text) as { extends: string; description: string; events: { id: string }[] };
+      expect(text.split('\n').length, file).toBeLessThanOrEqual(30);
+      expect(data.extends, file).toBe('western-balkans');
+      expect(data.description, file).toMatch(/^What if|^Where/);
+      for (const e of data.events) expect(base.has(e.id) || e.id.startsWith('whatif-'), `${file}: ${e.id}`).toBe(true);
+    }
+  });
+
+  it('docs/scenarios-western-balkans.md lists every event and every what-if', async () => {
+    const doc = readFileSync('docs/scenarios-western-balkans.md', 'utf8');
+    const ids = ((await load('western-balkans')).events ?? []).map((e) => e.id as string);
+    const whatIfs = readdirSync(scenariosDir()).filter((f) => /^wb-.*\.json$/.test(f));
+    expect([...ids, ...whatIfs].filter((id) => !doc.includes(id))).toEqual([]);
+  });
+
+  it('wb-no-serbian-crackdown neutralises the crackdown: Serbian exits keep their 27 October 2023 enforcement', async () => {
+    const compiled = compileScenario(await load('wb-no-serbian-crackdown'));
+    const net = compiled.network;
+    const serbianExits = [...net.edgeBorder.keys()].filter((e) => net.edgeBorder[e] >= 0 && EXITS.slice(0, 3).includes(net.borderIds[net.edgeBorder[e]]));
+    const enforcement = createEnforcement(compiled);
+    const snapshot = () => serbianExits.flatMap((e) => [enforcement.columns.detection[e], enforcement.columns.pushback[e], enforcement.columns.injury[e]]);
+    let day = 0;
+    const advanceTo = (date: string) => {
+      while (day <= dayIndex(compiled.startDate, date)) enforcement.apply(day++);
+    };
+    advanceTo('2023-10-27');
+    const before = snapshot();
+    advanceTo('2023-12-31');
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('western-balkans reproduces the stylised facts', () => {
+  it('seeds-000-002 §8 fact 2 (seed-000 L61): after the September 2015 fence, Serbia–Hungary crossings fall and Serbia–Croatia crossings rise within two weeks', async () => {
+    const history = run(windowed(await load('western-balkans'), '2015-01-01', '2015-10-10', 100), 3);
+    for (const r of history.results) {
+      const huBefore = borderSum(history, r, 'crossings', 'RS-HU', '2015-09-01', '2015-09-14');
+      const huAfter = borderSum(history, r, 'crossings', 'RS-HU', '2015-09-16', '2015-09-29');
+      const hrBefore = borderSum(history, r, 'crossings', 'RS-HR', '2015-09-01', '2015-09-14');
+      const hrAfter = borderSum(history, r, 'crossings', 'RS-HR', '2015-09-16', '2015-09-29');
+      expect(huBefore).toBeGreaterThan(20_000);
+      expect(huAfter).toBeLessThan(0.1 * huBefore);
+      expect(hrAfter).toBeGreaterThan(0.5 * huBefore);
+      expect(hrBefore).toBeLessThan(0.1 * hrAfter);
+      // "more than 11,000 migrants poured into Croatia" within 48 hours: the same order here.
+      expect(borderSum(history, r, 'crossings', 'RS-HR', '2015-09-16', '2015-09-17')).toBeGreaterThan(5_000);
+    }
+  });
+
+  it('seeds-001-003-004 §9 fact 1 (seed-003 L67–70, L877–911): the late-2023 Serbian crackdown raises the Bosnia–Croatia exit share', async () => {
+    const [start, end] = ['2023-01-01', '2024-06-30'];
+    const history = run(windowed(await load('western-balkans'), start, end, 10), 4);
+    const counterfactual = run(windowed(await load('wb-no-serbian-crackdown'), start, end, 10), 4);
+    const after = (x: Run) => shares(x, 'BA-HR', EXITS, '2023-11-15', end);
+    const withCrackdown = after(history);
+    const without = after(counterfactual);
+    withCrackdown.forEach((share, r) => expect(share).toBeGreaterThan(without[r]));
+    expect(mean(withCrackdown) - mean(without)).toBeGreaterThan(0.2);
+    // And within the history: Bosnia–Croatia's share is higher after the crackdown than before it.
+    expect(mean(withCrackdown)).toBeGreaterThan(mean(shares(history, 'BA-HR', EXITS, '2023-05-01', '2023-10-27')) + 0.2);
+  });
+
+  it('seeds-001-003-004 §9 fact 8 (seed-003 L821–843): Greek fortification (wb-greece-fortified) raises the Bulgarian entry share', async () => {
+    const [start, end] = ['2016-06-01', '2019-12-31'];
+    const history = run(windowed(await load('western-balkans'), start, end, 10), 3);
+    const fortified = run(windowed(await load('wb-greece-fortified'), start, end, 10), 3);
+    const bulgarian = (x: Run) => shares(x, 'TR-BG', ['TR-BG', 'TR-GR'], '2017-02-01', end);
+    const base = bulgarian(history);
+    const variant = bulgarian(fortified);
+    variant.forEach((share, r) => expect(share).toBeGreaterThan(base[r]));
+    expect(mean(variant) - mean(base)).toBeGreaterThan(0.3);
+  });
+
+  it('frontex-yearly: recorded detections at the exits of the region are of the order of the Frontex figures, 2015–2024', async () => {
+    const frontex = JSON.parse(readFileSync('../shared/data/western-balkans-detections-yearly.json', 'utf8')) as { series: { year: number; value: number }[] };
+    const history = run({ ...(await load('western-balkans')), peoplePerAgent: 100 }, 1);
+    const r = history.results[0];
+    for (const { year, value } of frontex.series) {
+      const recorded = EXITS.reduce((s, b) => s + borderSum(history, r, 'detectionsRecorded', b, `${year}-01-01`, `${year}-12-31`), 0);
+      expect(recorded / value, String(year)).toBeGreaterThan(1 / 3);
+      expect(recorded / value, String(year)).toBeLessThan(3);
+    }
+  });
+});
