@@ -12,6 +12,18 @@ export { createModel, type Model } from './model/createModel.js';
 export { runReplicate } from './model/runReplicate.js';
 export type { ReplicateResult } from './model/result.js';
 export { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, RUN_SCALARS } from './model/result.js';
-export { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from './run/monteCarlo.js';
-export { buildSummary, type Summary } from './run/summary.js';
-export { buildSeriesCsv } from './run/series.js';
+export {
+  aggregateMonteCarlo,
+  ReplicateError,
+  runMonteCarlo,
+  type Aggregate,
+  type AggregateOptions,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+} from './run/monteCarlo.js';
+export { buildSummary, SummaryAccumulator, type Summary } from './run/summary.js';
+export { buildSeriesCsv, SeriesAccumulator } from './run/series.js';
+export { runComparison, type Comparison } from './run/compare.js';
+export { buildSweepCsv, gridPoints, runSweep } from './run/sweep.js';
+export { applyOverrides, parseAxis, parseOverride, type Override } from './run/overrides.js';
+export { parseCiTarget, type CiTarget } from './run/untilCi.js';

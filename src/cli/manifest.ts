@@ -16,6 +16,8 @@ export interface RunManifest {
   timingsMs: { load: number; compile: number; run: number; write: number };
   agentSteps: number;
   agentStepsPerSecond: number;
+  /** Command-specific facts: threads, stopping rule, overrides, how series quantiles were computed. */
+  details?: Record<string, unknown>;
   node: string;
   platform: string;
   createdAt: string;
@@ -28,6 +30,7 @@ export interface ManifestInput {
   argv: readonly string[];
   timingsMs: RunManifest['timingsMs'];
   agentSteps: number;
+  details?: Record<string, unknown>;
 }
 
 let cachedVersion: string | undefined;
@@ -49,6 +52,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
     timingsMs: roundValues(input.timingsMs),
     agentSteps: input.agentSteps,
     agentStepsPerSecond: runSeconds > 0 ? Math.round(input.agentSteps / runSeconds) : 0,
+    ...(input.details === undefined ? {} : { details: input.details }),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     createdAt: new Date().toISOString(),

@@ -1,18 +1,28 @@
-// The routeshift command line: `run`, `validate` and `list`, parsed with commander, and the one
+// The routeshift command line: `run`, `compare`, `sweep`, `report`, `validate` and `list`, parsed with commander, and the one
 // place that turns failures into exit codes and messages:
 //   0  success;
 //   1  bad input: scenario problems (file: /json/path: message), a refused output directory,
 //      a usage error (commander's own message), a file-system refusal (permissions, disk full);
-//   2  an unexpected internal error: one line, with the stack only when ROUTESHIFT_DEBUG=1;
+//   2  an unexpected internal error: one line, with the stack only when ROUTESHIFT_DEBUG=1; a failing
+//      replicate: its index and seed and the command that reruns it alone;
 //   130 interrupted (Ctrl-C) before anything was written.
 // `main` never touches `process` (see io.ts), so tests call it in-process.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { parseAxis, parseOverride, type Override } from '../run/overrides.js';
+import { parseCiTarget } from '../run/untilCi.js';
 import { ScenarioError, formatProblems } from '../scenarios/errors.js';
+import { compareCommand, type CompareOptions } from './compareCommand.js';
+import type { DemoOptions } from '../demo/command.js';
 import { CliError, type CliIo } from './io.js';
+import { importFleeCommand, scoreFleeCommand, type ImportFleeOptions, type ScoreFleeOptions } from './importFleeCommand.js';
 import { listCommand } from './listCommand.js';
 import { routeshiftVersion } from './manifest.js';
+import type { ReportOptions } from '../report/reportCommand.js';
+import { ReplicateFailure, formatReplicateFailure } from './replicateFailure.js';
 import { runCommand, type RunOptions } from './runCommand.js';
+import { sweepCommand, type SweepOptions } from './sweepCommand.js';
 import { validateCommand } from './validateCommand.js';
 
 /** Run the CLI on `argv` (the arguments after the executable) and return the exit code. */
@@ -46,7 +56,59 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .option('--out <dir>', 'output directory (default: out/<scenario id>)')
     .option('--force', 'replace an existing output directory of a previous run', false)
     .option('--json', 'also print summary.json to stdout (messages go to stderr)', false)
+    .addOption(threadsOption())
+    .addOption(
+      new Option('--until-ci <metric=width>', 'add runs until the 95% CI of a summary.json mean is this wide (e.g. totals.arrivals=500, borders.RS-HU.crossings=5%); repeatable')
+        .argParser(collect(parseCiTarget)),
+    )
+    .addOption(new Option('--max-runs <n>', 'upper bound on runs with --until-ci (default 1000)').argParser(positiveInteger))
+    .addOption(new Option('--replicate <i>', 'run only replicate i, in this thread (reproduces a failed replicate)').argParser(nonNegativeInteger))
+    .addOption(setOption('--set <path=value>', 'change one scenario value before running (e.g. borders.RS-HU.detection=0.4); repeatable', parseOverride))
+    .option('--no-report', 'do not write report.html (the offline HTML report with map and charts)')
     .action(async (scenario: string, options: RunOptions) => setExitCode(await runCommand(scenario, options, argv, io)));
+
+  program
+    .command('compare')
+    .description('run two scenarios with common random numbers and write their paired differences to comparison.json')
+    .argument('<baseline>', 'baseline scenario (built-in name or JSON file)')
+    .argument('<variant>', 'policy variant (built-in name or JSON file)')
+    .addOption(new Option('--runs <n>', 'number of paired runs').argParser(positiveInteger).default(20))
+    .addOption(new Option('--seed <s>', "master seed of both arms (default: the baseline's seed, else 1)").argParser(nonNegativeInteger))
+    .addOption(threadsOption())
+    .option('--target <border>', 'exit border for the displacement ratio and adaptation lag (default: the one that lost most crossings)')
+    .option('--out <dir>', 'output directory (default: out/compare-<baseline id>-vs-<variant id>)')
+    .option('--force', 'replace an existing output directory of a previous run', false)
+    .option('--json', 'also print comparison.json to stdout (the table goes to stderr)', false)
+    .option('--no-report', 'do not write report.html')
+    .action(async (a: string, b: string, options: CompareOptions) => setExitCode(await compareCommand(a, b, options, argv, io)));
+
+  program
+    .command('sweep')
+    .description('run a scenario over a grid of parameter values and write sweep.csv (one row per point and metric)')
+    .argument('<scenario>', 'built-in scenario name or path to a scenario JSON file')
+    .addOption(
+      setOption('--set <path=v1,v2,...>', 'a grid axis: a scenario path and its values (e.g. borders.RS-HU.detection=0.2,0.4); repeat for a grid', parseAxis),
+    )
+    .addOption(new Option('--runs <n>', 'runs per grid point').argParser(positiveInteger).default(10))
+    .addOption(new Option('--seed <s>', "master seed of every point (default: the scenario's seed, else 1)").argParser(nonNegativeInteger))
+    .addOption(threadsOption())
+    .option('--out <dir>', 'output directory (default: out/sweep-<scenario id>)')
+    .option('--force', 'replace an existing output directory of a previous run', false)
+    .action(async (scenario: string, options: SweepOptions) => setExitCode(await sweepCommand(scenario, options, argv, io)));
+
+  program
+    .command('report')
+    .description('write report.html (map, charts, scenario, provenance; opens offline) for the results in an output directory')
+    .argument('<out-dir>', 'directory written by `run` or `compare`')
+    .option('--scenario <ref>', 'scenario file or built-in name to draw from (default: the one in manifest.json; the baseline for a comparison)')
+    .option('--variant <ref>', 'for a comparison: the variant scenario (default: the one in manifest.json)')
+    .option('--out <file>', 'write the report here instead of <out-dir>/report.html')
+    .option('--force', 'replace a file routeshift did not write', false)
+    .action(async (dir: string, options: ReportOptions) => {
+      // Imported here so that only `report` loads Vega (~250 ms).
+      const { reportCommand } = await import('../report/reportCommand.js');
+      setExitCode(await reportCommand(dir, options, io));
+    });
 
   program
     .command('validate')
@@ -58,6 +120,43 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .command('list')
     .description('list the built-in scenarios')
     .action(() => setExitCode(listCommand(io)));
+
+  program
+    .command('demo')
+    .description('serve the live browser demo (the simulation runs in the browser) and print its address; Ctrl-C stops')
+    .addOption(new Option('--port <n>', 'port to serve on (default 4173, or a free one if that is taken)').argParser(nonNegativeInteger))
+    .option('--host <address>', 'address to listen on (0.0.0.0 for other machines on the network)', '127.0.0.1')
+    .action(async (options: DemoOptions) => {
+      const { demoCommand } = await import('../demo/command.js');
+      setExitCode(await demoCommand(options, io));
+    });
+
+  program
+    .command('import-flee')
+    .description('convert a Flee scenario (CSV folder) into a routeshift scenario under Flee\'s rules and a benchmark of its observed camp series')
+    .argument('<dir>', 'Flee scenario folder: locations.csv, routes.csv, closures.csv, sim_period.csv [conflicts.csv], or one with input_csv/ and source_data/')
+    .requiredOption('--out <file>', 'scenario file to write')
+    .option('--benchmark <file>', 'benchmark file to write (default: <out>.benchmark.json)')
+    .option('--validation <dir>', 'validation data folder with data_layout.csv (default: <dir>/source_data)')
+    .option('--id <id>', 'scenario id (default: from the folder name)')
+    .addOption(new Option('--people-per-agent <n>', 'people each agent stands for (Flee\'s hasten)').argParser(positiveInteger))
+    .addOption(new Option('--country <name=XY>', 'ISO code for a Flee country name; repeatable').argParser(collect((x: string) => x)))
+    .option('--force', 'replace existing output files', false)
+    .action(async (dir: string, options: ImportFleeOptions) => setExitCode(await importFleeCommand(dir, options, io)));
+
+  program
+    .command('score-flee')
+    .description('run a Flee-rules scenario and score it against a benchmark with Flee\'s averaged relative difference')
+    .argument('<scenario>', 'scenario file (or built-in name) with "rules": { "mode": "flee" }')
+    .argument('<benchmark>', 'benchmark JSON file of observed camp series (as written by import-flee)')
+    .addOption(new Option('--runs <n>', 'number of replicates').argParser(positiveInteger).default(10))
+    .addOption(new Option('--seed <s>', "master seed (default: the scenario's seed, else 1)").argParser(nonNegativeInteger))
+    .option('--out <file>', 'also write the score as JSON to this file')
+    .option('--force', 'replace an existing --out file', false)
+    .option('--json', 'print the score as JSON to stdout (the table goes to stderr)', false)
+    .action(async (scenario: string, benchmark: string, options: ScoreFleeOptions) =>
+      setExitCode(await scoreFleeCommand(scenario, benchmark, options, io)),
+    );
 
   return program;
 }
@@ -76,6 +175,10 @@ function reportFailure(error: unknown, io: CliIo): number {
     io.stderr('routeshift: interrupted; nothing was written\n');
     return 130;
   }
+  if (error instanceof ReplicateFailure) {
+    io.stderr(`routeshift: ${formatReplicateFailure(error, io.env.ROUTESHIFT_DEBUG === '1')}`);
+    return 2;
+  }
   if (isSystemError(error)) {
     // The file system refused (permissions, a file where a directory should be, a full disk):
     // the user's environment, not a bug, so no "internal error" and no stack.
@@ -93,6 +196,27 @@ function reportFailure(error: unknown, io: CliIo): number {
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+function threadsOption(): Option {
+  return new Option('--threads <n>', 'worker threads; 1 runs in this thread')
+    .argParser(positiveInteger)
+    .default(undefined, `the number of cores, ${availableParallelism()}`);
+}
+
+/** A repeatable option whose values are parsed one by one (a parse error becomes a usage error). */
+function collect<T>(parse: (text: string) => T): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => {
+    try {
+      return [...(previous ?? []), parse(value)];
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+function setOption<T extends Override | Override[]>(flags: string, description: string, parse: (text: string) => T): Option {
+  return new Option(flags, description).argParser(collect(parse));
 }
 
 function positiveInteger(value: string): number {

@@ -1,5 +1,5 @@
 // The agent table: struct-of-arrays typed columns with a free list, no object per agent. Why:
-// 38 bytes per agent instead of ~120 for plain objects (anchors-perf-aesthetics §A3.2), no GC
+// 44 bytes per agent instead of ~120 for plain objects (anchors-perf-aesthetics §A3.2), no GC
 // tracing of millions of objects, and columns that can be transferred between threads or hashed
 // for determinism tests. Slots of people who arrived or died are reused.
 
@@ -34,10 +34,17 @@ export interface AgentTable {
   moneyEur: Float32Array;
   /** 1 + the border for which a guaranteed smuggling package is paid, 0 for none. */
   paidBorder: Int16Array;
+  /** Border attempts of the whole journey, alone or smuggled ("the game"), and the failed ones. */
+  attempts: Uint16Array;
+  failedAttempts: Uint16Array;
+  /** Consecutive days without money (only counted with a `stranding` block). */
+  brokeDays: Uint16Array;
 }
 
-/** Bytes of column data per agent slot (the benchmark checks the 64-byte budget). */
-export const BYTES_PER_AGENT = 4 * 1 + 7 * 4 + 4 + 2;
+/** Bytes of column data per agent slot (test/model/agents.test.ts checks it against the columns;
+ * the budget of the beliefs issue is 128). Beliefs are held per community, not per agent
+ * (beliefs.ts), so they cost no bytes here. */
+export const BYTES_PER_AGENT = 4 * 1 + 7 * 4 + 4 + 2 + 3 * 2;
 
 export function createAgentTable(capacity: number): AgentTable {
   return {
@@ -56,6 +63,9 @@ export function createAgentTable(capacity: number): AgentTable {
     lastCrossDay: new Int32Array(capacity),
     moneyEur: new Float32Array(capacity),
     paidBorder: new Int16Array(capacity),
+    attempts: new Uint16Array(capacity),
+    failedAttempts: new Uint16Array(capacity),
+    brokeDays: new Uint16Array(capacity),
   };
 }
 

@@ -2,7 +2,7 @@
 // per-agent loop reads flat columns and never a string or a Map. Built by src/scenarios/compile.ts;
 // plain data (structured-clone safe) so it can be posted to a worker thread or a Web Worker.
 
-import type { BehaviourParams, EnforcementField, SmugglerMarketParams } from '../scenarios/types.js';
+import type { BehaviourParams, EnforcementField, InformationParams, SmugglerMarketParams, StrandingParams } from '../scenarios/types.js';
 
 export const NODE_KINDS = ['entry', 'hub', 'camp', 'border-area', 'destination'] as const;
 export const TRAVEL_MODES = ['foot', 'vehicle', 'boat', 'rail'] as const;
@@ -93,6 +93,40 @@ export interface CompiledSmugglers {
   dismantleEvents: { day: number; network: number; label: string }[];
 }
 
+export const INFORMATION_EVENT_KINDS = ['campaign', 'rumour', 'blackout'] as const;
+
+/** An information event (campaign, rumour, blackout), dates in days, targets as indices. */
+export interface CompiledInformationEvent {
+  day: number;
+  /** Index into INFORMATION_EVENT_KINDS. */
+  kind: number;
+  label: string;
+  /** The border the message is about (-1 for a blackout). */
+  border: number;
+  /** Campaign: the node where it is given (-1 otherwise). */
+  node: number;
+  /** 1 for each country the event reaches (rumour, blackout). */
+  countries: Uint8Array;
+  /** Claimed chance of getting through alone and injury per failed attempt; NaN: the truth of the day. */
+  chance: number;
+  injury: number;
+  confidence: number;
+  trust: number;
+  reachPerDay: number;
+  days: number;
+}
+
+/** Beliefs and learning; absent when the scenario has no `information` block. */
+export interface CompiledInformation {
+  params: InformationParams;
+  /** Prior beliefs per border; NaN: the true value at the start of the period. */
+  priorChance: Float64Array;
+  priorInjury: Float64Array;
+  priorPriceEur: Float64Array;
+  /** Sorted by day. */
+  events: CompiledInformationEvent[];
+}
+
 export interface CompiledCohorts {
   ids: string[];
   budgetMeanEur: Float64Array;
@@ -126,4 +160,6 @@ export interface CompiledScenario {
   destinations: Int32Array;
   behaviour: BehaviourParams;
   smugglers: CompiledSmugglers | null;
+  information: CompiledInformation | null;
+  stranding: StrandingParams | null;
 }

@@ -57,20 +57,34 @@ export function computeEdgeCosts(
   costDays: Float64Array[],
   attempt: AttemptCosts,
 ): void {
+  for (let k = 0; k < costDays.length; k++) {
+    edgeCostsForCohort(compiled, c, k, costDays[k], attempt.alone[k], attempt.single[k], attempt.guaranteed[k]);
+  }
+}
+
+/** One cost class: the edge costs of cohort k under enforcement columns `c` (the truth, or what an
+ * information community believes, perceived.ts) into `out`, and the cost of crossing alone into
+ * `alone`; `single` and `guaranteed` hold the smuggled costs of the same class. */
+export function edgeCostsForCohort(
+  compiled: CompiledScenario,
+  c: EnforcementColumns,
+  k: number,
+  out: Float64Array,
+  alone: Float64Array,
+  single: Float64Array,
+  guaranteed: Float64Array,
+): void {
   const net = compiled.network;
   const b = compiled.behaviour;
   const harmDays = b.hazardDeathShare * b.deathCostDays + (1 - b.hazardDeathShare) * b.injuryCostDays;
-  for (let k = 0; k < costDays.length; k++) {
-    const risk = compiled.cohorts.riskAversion[k];
-    const out = costDays[k];
-    for (let e = 0; e < out.length; e++) {
-      let cost = net.edgeTravelDays[e] + net.edgeFareEur[e] / b.valueOfTimeEurPerDay + risk * net.edgeHazard[e] * harmDays;
-      if (net.edgeBorder[e] >= 0) {
-        const alone = c.legalCorridor[e] > 0 ? 0 : attemptDays(compiled, c, e, c.fence[e], c.detection[e], c.pushback[e], risk).days;
-        attempt.alone[k][e] = alone;
-        cost += Math.min(alone, attempt.single[k][e], attempt.guaranteed[k][e]);
-      }
-      out[e] = cost;
+  const risk = compiled.cohorts.riskAversion[k];
+  for (let e = 0; e < out.length; e++) {
+    let cost = net.edgeTravelDays[e] + net.edgeFareEur[e] / b.valueOfTimeEurPerDay + risk * net.edgeHazard[e] * harmDays;
+    if (net.edgeBorder[e] >= 0) {
+      const days = c.legalCorridor[e] > 0 ? 0 : attemptDays(compiled, c, e, c.fence[e], c.detection[e], c.pushback[e], risk).days;
+      alone[e] = days;
+      cost += Math.min(days, single[e], guaranteed[e]);
     }
+    out[e] = cost;
   }
 }

@@ -1,4 +1,5 @@
-// Multinomial-logit weights of every next hop, per routing table (destination × cohort):
+// Multinomial-logit weights of every next hop, per routing table (destination × cost class: a
+// cohort, or a cohort's information community, communityRoutes.ts):
 //   w[t][e] = exp(-(cost_k(e) + V_t(to) - V_t(from)) / choiceScaleDays)
 // where V_t is the cost-to-go. Subtracting V_t(from) makes the best hop's weight exactly 1 and
 // keeps every exp in range. Computed once per table rebuild, so a person deciding at a node only
@@ -13,18 +14,37 @@ export function computeHopWeights(
   costDays: Float64Array[],
   weights: Float64Array[],
 ): void {
-  const { edgeFrom, edgeTo } = compiled.network;
-  const cohorts = costDays.length;
-  const scale = compiled.behaviour.choiceScaleDays;
-  for (let t = 0; t < weights.length; t++) {
-    const v = costToGo[t];
-    const cost = costDays[t % cohorts];
-    const w = weights[t];
-    for (let e = 0; e < w.length; e++) {
-      const toGo = v[edgeTo[e]];
-      const here = v[edgeFrom[e]];
-      w[e] = toGo === Infinity || here === Infinity || cost[e] === Infinity ? 0 : Math.exp(-(cost[e] + toGo - here) / scale);
-    }
+  const classes = costDays.length;
+  for (let t = 0; t < weights.length; t++) tableHopWeights(compiled, costToGo[t], costDays[t % classes], weights[t]);
+}
+
+/** The weights of one table t from its cost-to-go v and the edge costs of its cost class. */
+export function tableHopWeights(compiled: CompiledScenario, v: Float64Array, cost: Float64Array, w: Float64Array): void {
+  for (let e = 0; e < w.length; e++) edgeHopWeight(compiled, v, cost, w, e);
+}
+
+function edgeHopWeight(compiled: CompiledScenario, v: Float64Array, cost: Float64Array, w: Float64Array, e: number): void {
+  const toGo = v[compiled.network.edgeTo[e]];
+  const here = v[compiled.network.edgeFrom[e]];
+  w[e] = toGo === Infinity || here === Infinity || cost[e] === Infinity ? 0 : Math.exp(-(cost[e] + toGo - here) / compiled.behaviour.choiceScaleDays);
+}
+
+/** Weights and candidates of table t for the hops out of `nodes` only: an information community's
+ * members are all in one country, so its tables are read only at that country's nodes (about a
+ * fifteenth of the exps of a whole table on the default scenario). */
+export function nodesHopWeightsAndCandidates(
+  compiled: CompiledScenario,
+  t: number,
+  v: Float64Array,
+  cost: Float64Array,
+  w: Float64Array,
+  out: HopCandidates,
+  nodes: Int32Array,
+): void {
+  const { outOffsets, outEdges } = compiled.network;
+  for (const n of nodes) {
+    for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) edgeHopWeight(compiled, v, cost, w, outEdges[k]);
+    nodeHopCandidates(compiled, t, v, w, out, n);
   }
 }
 
@@ -63,28 +83,31 @@ export function createHopCandidates(compiled: CompiledScenario, tableCount: numb
 }
 
 export function computeHopCandidates(compiled: CompiledScenario, costToGo: Float64Array[], weights: Float64Array[], out: HopCandidates): void {
+  for (let t = 0; t < weights.length; t++) tableHopCandidates(compiled, t, costToGo[t], weights[t], out);
+}
+
+/** The candidates of one table t. */
+export function tableHopCandidates(compiled: CompiledScenario, t: number, v: Float64Array, w: Float64Array, out: HopCandidates): void {
+  const nodes = compiled.network.outOffsets.length - 1;
+  for (let n = 0; n < nodes; n++) nodeHopCandidates(compiled, t, v, w, out, n);
+}
+
+function nodeHopCandidates(compiled: CompiledScenario, t: number, v: Float64Array, w: Float64Array, out: HopCandidates, n: number): void {
   const { outOffsets, outEdges, edgeTo, edgeFareEur } = compiled.network;
-  const nodes = outOffsets.length - 1;
-  for (let t = 0; t < weights.length; t++) {
-    const v = costToGo[t];
-    const w = weights[t];
-    for (let n = 0; n < nodes; n++) {
-      const slot = t * nodes + n;
-      const base = slot * out.stride;
-      let count = 0;
-      let total = 0;
-      let maxFare = 0;
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
-        const e = outEdges[k];
-        if (w[e] === 0 || v[edgeTo[e]] >= v[n]) continue;
-        total += w[e];
-        out.edge[base + count] = e;
-        out.cumulativeWeight[base + count] = total;
-        if (edgeFareEur[e] > maxFare) maxFare = edgeFareEur[e];
-        count++;
-      }
-      out.count[slot] = count;
-      out.maxFareEur[slot] = maxFare;
-    }
+  const slot = t * (outOffsets.length - 1) + n;
+  const base = slot * out.stride;
+  let count = 0;
+  let total = 0;
+  let maxFare = 0;
+  for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
+    const e = outEdges[k];
+    if (w[e] === 0 || v[edgeTo[e]] >= v[n]) continue;
+    total += w[e];
+    out.edge[base + count] = e;
+    out.cumulativeWeight[base + count] = total;
+    if (edgeFareEur[e] > maxFare) maxFare = edgeFareEur[e];
+    count++;
   }
+  out.count[slot] = count;
+  out.maxFareEur[slot] = maxFare;
 }

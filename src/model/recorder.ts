@@ -26,6 +26,8 @@ export interface Recorder {
   countryDaily: Float64Array;
   totalDaily: Float64Array;
   transitDaysSum: number;
+  /** Border attempts made by the people who arrived (for attemptsPerArrival). */
+  arrivalAttemptsSum: number;
   agentSteps: number;
 }
 
@@ -41,6 +43,7 @@ export function createRecorder(compiled: CompiledScenario): Recorder {
     countryDaily: new Float64Array(COUNTRY_METRICS.length * countries * days),
     totalDaily: new Float64Array(TOTAL_METRICS.length * days),
     transitDaysSum: 0,
+    arrivalAttemptsSum: 0,
     agentSteps: 0,
   };
 }
@@ -97,6 +100,8 @@ export function finishRecorder(r: Recorder, replicate: number, peoplePerAgent: n
     smugglerViolenceInjuries: sum(r.totalDaily, T.smugglerViolenceInjuries * r.days, r.days),
     arrests: sum(r.totalDaily, T.arrests * r.days, r.days),
     networksActiveEnd: r.totalDaily[totalAt(r, T.networksActive, r.days - 1)],
+    gaveUp: sum(r.totalDaily, T.gaveUp * r.days, r.days),
+    attemptsPerArrival: arrivalsAgents > 0 ? r.arrivalAttemptsSum / arrivalsAgents : NaN,
     agentSteps: r.agentSteps,
   };
   RUN_SCALARS.forEach((name, i) => {

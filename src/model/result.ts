@@ -19,10 +19,13 @@ export const BORDER_METRICS = [
   'revenueEur',
   'extortionEvents',
   'priceEur',
+  'perceivedChance',
+  'trueChance',
 ] as const;
 
-/** Per country and day: stocks of people at the end of the day, and smuggling networks based there. */
-export const COUNTRY_METRICS = ['present', 'inCamp', 'sleepingRough', 'stranded', 'networksBased'] as const;
+/** Per country and day: stocks of people at the end of the day, smuggling networks based there, and
+ * people who gave up there that day (a flow; they stay in the country and leave the route). */
+export const COUNTRY_METRICS = ['present', 'inCamp', 'sleepingRough', 'stranded', 'networksBased', 'gaveUp'] as const;
 
 /** Per day, whole scenario. Flows (`entered`, `arrivals`, `deaths`, `injuries`) count events of that
  * day; stocks (`moving`, `waiting`, `detained`) count people at the end of the day. */
@@ -38,11 +41,14 @@ export const TOTAL_METRICS = [
   'smugglerViolenceInjuries',
   'arrests',
   'networksActive',
+  'gaveUp',
 ] as const;
 
-/** Levels rather than counts: a price quote, a number of networks. Summaries average them over the
- * days they are defined (non-zero) instead of summing, and they are not scaled by peoplePerAgent. */
-export const LEVEL_METRICS: ReadonlySet<string> = new Set(['priceEur', 'networksBased', 'networksActive']);
+/** Levels rather than counts: a price quote, a number of networks, a chance of getting through
+ * (perceived: the people-weighted mean belief of the communities present; true: the mean over the
+ * border's crossings). Summaries average them over the days they are defined (non-zero) instead of
+ * summing, and they are not scaled by peoplePerAgent. */
+export const LEVEL_METRICS: ReadonlySet<string> = new Set(['priceEur', 'networksBased', 'networksActive', 'perceivedChance', 'trueChance']);
 
 /** Metrics in their own units, not people: never scaled by peoplePerAgent (arrests count smugglers). */
 export const UNSCALED_METRICS: ReadonlySet<string> = new Set([...LEVEL_METRICS, 'arrests']);
@@ -64,11 +70,13 @@ export const RUN_SCALARS = [
   'smugglerViolenceInjuries',
   'arrests',
   'networksActiveEnd',
+  'gaveUp',
+  'attemptsPerArrival',
   'agentSteps',
 ] as const;
 
 /** Per-run scalars that are not counts of people. */
-export const UNSCALED_SCALARS: ReadonlySet<string> = new Set(['meanTransitDays', 'agentSteps', 'arrests', 'networksActiveEnd']);
+export const UNSCALED_SCALARS: ReadonlySet<string> = new Set(['meanTransitDays', 'agentSteps', 'arrests', 'networksActiveEnd', 'attemptsPerArrival']);
 
 export type BorderMetric = (typeof BORDER_METRICS)[number];
 export type CountryMetric = (typeof COUNTRY_METRICS)[number];

@@ -10,7 +10,7 @@ import seedrandom from 'seedrandom';
 
 export type Rng = () => number;
 
-export const STREAM_PURPOSES = ['inflow', 'behaviour', 'enforcement'] as const;
+export const STREAM_PURPOSES = ['inflow', 'behaviour', 'enforcement', 'information'] as const;
 export type StreamPurpose = (typeof STREAM_PURPOSES)[number];
 
 /** A uniform [0, 1) generator for one purpose of one replicate. */
@@ -25,5 +25,8 @@ export function createStreams(seed: number, replicate: number): Streams {
     inflow: createStream(seed, replicate, 'inflow'),
     behaviour: createStream(seed, replicate, 'behaviour'),
     enforcement: createStream(seed, replicate, 'enforcement'),
+    // Noise on shared beliefs (beliefs.ts); a stream of its own so that the other streams draw
+    // exactly as without an information block.
+    information: createStream(seed, replicate, 'information'),
   };
 }

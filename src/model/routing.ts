@@ -68,7 +68,10 @@ function csr(nodeCount: number, key: Int32Array): [Int32Array, Int32Array] {
  * broken deterministically (lowest edge index).
  */
 export interface CostToGoSearch {
-  run(dest: number, edgeCost: Float64Array, costToGo: Float64Array, nextEdge: Int32Array): void;
+  /** With `needed` (a 0/1 mask of nodes with `neededCount` ones), the search stops once every
+   * needed node is settled: their costToGo and nextEdge are then final, other nodes' may be
+   * tentative (too high) or Infinity. */
+  run(dest: number, edgeCost: Float64Array, costToGo: Float64Array, nextEdge: Int32Array, needed?: Uint8Array, neededCount?: number): void;
 }
 
 export function createCostToGoSearch(graph: RoutingGraph): CostToGoSearch {
@@ -77,7 +80,7 @@ export function createCostToGoSearch(graph: RoutingGraph): CostToGoSearch {
   const heap = new IndexedMinHeap(nodeCount);
   const settled = new Uint8Array(nodeCount);
 
-  function run(dest: number, edgeCost: Float64Array, costToGo: Float64Array, nextEdge: Int32Array): void {
+  function run(dest: number, edgeCost: Float64Array, costToGo: Float64Array, nextEdge: Int32Array, needed?: Uint8Array, neededCount = 0): void {
     if (!(dest >= 0 && dest < nodeCount)) throw new Error(`destination ${dest} is not a node index`);
     if (edgeCost.length !== edgeFrom.length) {
       throw new Error(`edgeCost has ${edgeCost.length} entries, the graph has ${edgeFrom.length} edges`);
@@ -91,8 +94,10 @@ export function createCostToGoSearch(graph: RoutingGraph): CostToGoSearch {
     heap.reset();
     costToGo[dest] = 0;
     heap.push(dest, 0);
+    let missing = needed === undefined ? -1 : neededCount;
     for (let u = heap.pop(); u >= 0; u = heap.pop()) {
       settled[u] = 1;
+      if (missing > 0 && needed![u] === 1 && --missing === 0) return;
       const du = costToGo[u];
       // Relax every edge v → u. Nodes are settled in (cost, index) order and a nextEdge changes
       // only while its node is unsettled, so nextEdge always points at a node settled earlier: the
@@ -129,6 +134,9 @@ export interface RoutingTables {
   costToGo: Float64Array[];
   nextEdge: Int32Array[];
   rebuild(edgeCostByClass: Float64Array[]): void;
+  /** Recompute table t alone (an information community's tables are built on first use), up to
+   * the `needed` nodes if given (see CostToGoSearch). */
+  rebuildTable(t: number, edgeCost: Float64Array, needed?: Uint8Array, neededCount?: number): void;
 }
 
 export function createRoutingTables(graph: RoutingGraph, destinations: Int32Array, costClasses: number): RoutingTables {
@@ -156,5 +164,9 @@ export function createRoutingTables(graph: RoutingGraph, destinations: Int32Arra
     }
   }
 
-  return { costToGo, nextEdge, rebuild };
+  function rebuildTable(t: number, edgeCost: Float64Array, needed?: Uint8Array, neededCount?: number): void {
+    search.run(destinations[Math.floor(t / costClasses)], edgeCost, costToGo[t], nextEdge[t], needed, neededCount);
+  }
+
+  return { costToGo, nextEdge, rebuild, rebuildTable };
 }

@@ -21,10 +21,15 @@ export const ALONE = -3;
 export const NO_CAPACITY = -4;
 /** cross() result: died on a covert route. */
 export const DIED = -5;
+/** cross() result: a smuggler is worth it but too dear; saving up for one takes less than the
+ * perceived extra cost of trying alone (only with a `stranding` block and an income). */
+export const WAIT_FOR_MONEY = -6;
 
 export interface SmuggledCrossing {
-  /** FAILED, INJURED, ALONE, NO_CAPACITY, DIED, or ≥ 0: through after that many days of detention. */
+  /** FAILED, INJURED, ALONE, NO_CAPACITY, DIED, WAIT_FOR_MONEY, or ≥ 0: through after that many days of detention. */
   cross(i: number, e: number, day: number): number;
+  /** Extortion paid on the way in the last cross() (for what people learn about prices). */
+  lastExtortionEur: number;
 }
 
 export function createSmuggledCrossing(
@@ -36,10 +41,12 @@ export function createSmuggledCrossing(
   rec: Recorder,
   behaviourRng: Rng,
   enforcementRng: Rng,
+  classBase: Int32Array,
 ): SmuggledCrossing {
   const net = compiled.network;
   const b = compiled.behaviour;
   const m = compiled.smugglers!.market;
+  const stranding = compiled.stranding;
   const s = market.state;
   const odds: SmuggledOdds = { fence: 0, detection: 0, pushback: 0 };
   const add = (metric: number, border: number, day: number, value = 1) => {
@@ -49,7 +56,7 @@ export function createSmuggledCrossing(
   /** 0 alone, 1 single, 2 guaranteed, by a logit on expected cost among the ways a person can pay
    * for and that beat trying alone (nobody pays to cross where going alone is cheaper). */
   function chooseMode(i: number, e: number, border: number): number {
-    const k = agents.cohort[i];
+    const k = agents.cohort[i] + classBase[agents.node[i]];
     const alone = attempt.alone[k][e];
     const single = attempt.single[k][e];
     const guaranteed = attempt.guaranteed[k][e];
@@ -57,13 +64,22 @@ export function createSmuggledCrossing(
     const money = agents.moneyEur[i];
     const canSingle = single < alone && money >= s.price[border];
     const canGuaranteed = guaranteed < alone && money >= s.guaranteedPrice[border];
-    if (!canSingle && !canGuaranteed) return 0;
+    if (!canSingle && !canGuaranteed) return single < alone && worthSaving(i, s.price[border] - money, alone - single) ? 3 : 0;
     const least = Math.min(alone, canSingle ? single : Infinity, canGuaranteed ? guaranteed : Infinity);
     const wAlone = Math.exp(-(alone - least) / b.choiceScaleDays);
     const wSingle = canSingle ? Math.exp(-(single - least) / b.choiceScaleDays) : 0;
     const wGuaranteed = canGuaranteed ? Math.exp(-(guaranteed - least) / b.choiceScaleDays) : 0;
     const u = behaviourRng() * (wAlone + wSingle + wGuaranteed);
     return u < wAlone ? 0 : u < wAlone + wSingle ? 1 : 2;
+  }
+
+  /** Saving `missingEur` at today's income less living costs takes fewer days than `gainDays`. */
+  function worthSaving(i: number, missingEur: number, gainDays: number): boolean {
+    if (stranding === null || stranding.incomeEurPerDay <= 0) return false;
+    const n = agents.node[i];
+    const living = net.livingCostEurPerDay[n] * (net.shelterCapacity[n] > 0 ? b.campCostShare : 1);
+    const saving = stranding.incomeEurPerDay - living;
+    return saving > 0 && missingEur / saving < gainDays;
   }
 
   function buy(i: number, border: number, mode: number, day: number): void {
@@ -82,6 +98,7 @@ export function createSmuggledCrossing(
     add(BORDER.extortionEvents, border, day);
     if (agents.moneyEur[i] >= m.extortionEur) {
       agents.moneyEur[i] -= m.extortionEur;
+      self.lastExtortionEur = m.extortionEur;
       add(BORDER.revenueEur, border, day, m.extortionEur);
       rec.totalDaily[totalAt(rec, TOTAL.smugglerRevenueEur, day)] += m.extortionEur;
       return 0;
@@ -96,11 +113,13 @@ export function createSmuggledCrossing(
   }
 
   function cross(i: number, e: number, day: number): number {
+    self.lastExtortionEur = 0;
     if (c.legalCorridor[e] > 0) return ALONE;
     const border = net.edgeBorder[e];
     const prepaid = agents.paidBorder[i] === border + 1;
     const mode = prepaid ? 2 : chooseMode(i, e, border);
     if (mode === 0) return ALONE;
+    if (mode === 3) return WAIT_FOR_MONEY;
     if (!prepaid) s.demandToday[border]++;
     const n = market.pickNetwork(border);
     if (n < 0) {
@@ -144,5 +163,6 @@ export function createSmuggledCrossing(
     return detention;
   }
 
-  return { cross };
+  const self: SmuggledCrossing = { cross, lastExtortionEur: 0 };
+  return self;
 }

@@ -28,32 +28,103 @@ export function smuggledOdds(c: EnforcementColumns, e: number, skill: number, ou
   return out;
 }
 
+/** What the route costs read from the smuggler market, taken when route tables are rebuilt so that
+ * tables built later (an information community's, on first use) see the same market. */
+export interface MarketSnapshot {
+  /** Per border: 1 when an active network serves it; their capacity-weighted skill and violence;
+   * the single-attempt price quote. */
+  served: Uint8Array;
+  skill: Float64Array;
+  violence: Float64Array;
+  price: Float64Array;
+  /** Per edge: the guaranteed package's price from the true odds at that crossing. */
+  guaranteedPrice: Float64Array;
+}
+
+export function createMarketSnapshot(compiled: CompiledScenario): MarketSnapshot {
+  const borders = compiled.network.borderIds.length;
+  return {
+    served: new Uint8Array(borders),
+    skill: new Float64Array(borders),
+    violence: new Float64Array(borders),
+    price: new Float64Array(borders),
+    guaranteedPrice: new Float64Array(compiled.network.edgeIds.length),
+  };
+}
+
+/** Take the snapshot under the true enforcement `c`, and set the market's guaranteed prices. */
+export function takeMarketSnapshot(compiled: CompiledScenario, c: EnforcementColumns, market: SmugglerMarket, snap: MarketSnapshot): void {
+  const net = compiled.network;
+  const m = compiled.smugglers!.market;
+  const s = market.state;
+  const odds: SmuggledOdds = { fence: 0, detection: 0, pushback: 0 };
+  for (let border = 0; border < net.borderIds.length; border++) {
+    const served = market.served(border);
+    snap.served[border] = served ? 1 : 0;
+    snap.skill[border] = served ? market.servedSkill(border) : 0;
+    snap.violence[border] = served ? market.servedViolence(border) : 0;
+    snap.price[border] = s.price[border];
+  }
+  for (let e = 0; e < net.edgeIds.length; e++) {
+    const border = net.edgeBorder[e];
+    if (border < 0 || c.legalCorridor[e] > 0 || snap.served[border] === 0) continue;
+    smuggledOdds(c, e, snap.skill[border], odds);
+    snap.guaranteedPrice[e] = (snap.price[border] * m.guaranteeMarkup) / attemptDays(compiled, c, e, odds.fence, odds.detection, odds.pushback, 1).chance;
+    s.guaranteedPrice[border] = snap.guaranteedPrice[e];
+  }
+}
+
 /** Fill attempt.single and attempt.guaranteed (Infinity where no network serves the border). */
-export function computeSmuggledCosts(compiled: CompiledScenario, c: EnforcementColumns, market: SmugglerMarket, attempt: AttemptCosts): void {
+export function computeSmuggledCosts(
+  compiled: CompiledScenario,
+  c: EnforcementColumns,
+  market: SmugglerMarket,
+  attempt: AttemptCosts,
+  snap: MarketSnapshot = createMarketSnapshot(compiled),
+): void {
+  takeMarketSnapshot(compiled, c, market, snap);
+  for (let k = 0; k < attempt.single.length; k++) {
+    smuggledCostsForCohort(compiled, c, snap, k, null, 0, attempt.single[k], attempt.guaranteed[k]);
+  }
+}
+
+/** One cost class: the smuggled costs of cohort k under enforcement columns `c` (the truth, or an
+ * information community's beliefs). `priceFactor` scales each border's prices (perceived price /
+ * quote; null: the quote); advertising claims away a share `adBoost` of the fence and detection a
+ * smuggled group faces (0: none). */
+export function smuggledCostsForCohort(
+  compiled: CompiledScenario,
+  c: EnforcementColumns,
+  snap: MarketSnapshot,
+  k: number,
+  priceFactor: Float64Array | null,
+  adBoost: number,
+  single: Float64Array,
+  guaranteed: Float64Array,
+): void {
   const net = compiled.network;
   const b = compiled.behaviour;
   const m = compiled.smugglers!.market;
-  const s = market.state;
   const harmDays = b.hazardDeathShare * b.deathCostDays + (1 - b.hazardDeathShare) * b.injuryCostDays;
+  const risk = compiled.cohorts.riskAversion[k];
   const odds: SmuggledOdds = { fence: 0, detection: 0, pushback: 0 };
   for (let e = 0; e < net.edgeIds.length; e++) {
     const border = net.edgeBorder[e];
-    if (border < 0 || c.legalCorridor[e] > 0 || !market.served(border)) {
-      for (let k = 0; k < attempt.single.length; k++) attempt.single[k][e] = attempt.guaranteed[k][e] = Infinity;
+    if (border < 0 || c.legalCorridor[e] > 0 || snap.served[border] === 0) {
+      single[e] = guaranteed[e] = Infinity;
       continue;
     }
-    smuggledOdds(c, e, market.servedSkill(border), odds);
-    const pressure = m.detectionPressureWeight * c.detection[e] + c.arrestPressure[e];
-    const violence = Math.min(1, market.servedViolence(border) * (1 + m.violencePressureGain * pressure));
-    const price = s.price[border];
-    s.guaranteedPrice[border] = (price * m.guaranteeMarkup) / attemptDays(compiled, c, e, odds.fence, odds.detection, odds.pushback, 1).chance;
-    for (let k = 0; k < attempt.single.length; k++) {
-      const risk = compiled.cohorts.riskAversion[k];
-      const { days, chance } = attemptDays(compiled, c, e, odds.fence, odds.detection, odds.pushback, risk);
-      const harm =
-        (violence / chance) * m.extortionInjuryShare * risk * b.injuryCostDays + m.covertHazard * c.detection[e] * risk * harmDays;
-      attempt.single[k][e] = days + harm + price / chance / b.valueOfTimeEurPerDay;
-      attempt.guaranteed[k][e] = days + harm + s.guaranteedPrice[border] / b.valueOfTimeEurPerDay;
+    smuggledOdds(c, e, snap.skill[border], odds);
+    if (adBoost > 0) {
+      odds.fence *= 1 - adBoost;
+      odds.detection *= 1 - adBoost;
     }
+    const pressure = m.detectionPressureWeight * c.detection[e] + c.arrestPressure[e];
+    const violence = Math.min(1, snap.violence[border] * (1 + m.violencePressureGain * pressure));
+    const factor = priceFactor === null ? 1 : priceFactor[border];
+    const { days, chance } = attemptDays(compiled, c, e, odds.fence, odds.detection, odds.pushback, risk);
+    const harm = (violence / chance) * m.extortionInjuryShare * risk * b.injuryCostDays + m.covertHazard * c.detection[e] * risk * harmDays;
+    single[e] = days + harm + (snap.price[border] * factor) / chance / b.valueOfTimeEurPerDay;
+    guaranteed[e] = days + harm + (snap.guaranteedPrice[e] * factor) / b.valueOfTimeEurPerDay;
   }
 }

@@ -1,23 +1,33 @@
-// Monte Carlo orchestration: run replicates 0..runs−1 of a compiled scenario and keep their
-// results in replicate order. This is the serial path; the worker pool of the Monte Carlo issue
-// will add `threads` to MonteCarloOptions and run the very same runReplicate per task, so callers
-// written against this API keep working and get bit-identical results (each replicate's random
-// streams depend only on (seed, replicate), never on who ran it or when).
+// Monte Carlo orchestration: run replicates of a compiled scenario, in-process or on worker
+// threads (executor.ts), and either keep every result (runMonteCarlo, for code that wants the raw
+// arrays) or aggregate them as they arrive (aggregateMonteCarlo, what the CLI uses: memory grows
+// only by the per-run record of summary.ts, plus a bounded window of daily series in series.ts).
 //
-// Replicates are synchronous, so the loop awaits a macrotask between them: that lets a progress
-// bar redraw and an AbortSignal (Ctrl-C) be noticed while a long batch runs.
+// Both give bit-identical numbers for any thread count: each replicate's random streams depend only
+// on (seed, replicate) and results are consumed in replicate order. With `untilCi`, runs continue
+// past `runs` until every named 95% interval is narrow enough (or `maxRuns`); the stopping point is
+// decided in replicate order too, so it does not depend on threads either.
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { RUN_SCALARS, type ReplicateResult } from '../model/result.js';
-import { runReplicate } from '../model/runReplicate.js';
+import { executeReplicates, nextMacrotask, type ReplicateJob } from './executor.js';
+import { SeriesAccumulator, type SeriesOptions } from './series.js';
+import { SummaryAccumulator } from './summary.js';
+import { ciTargetsMet, resolveCiTargets, type CiTarget } from './untilCi.js';
+
+export { ReplicateError } from './executor.js';
 
 export interface MonteCarloOptions {
   runs: number;
   seed: number;
-  /** Called after each finished replicate with the number done so far. */
+  /** Worker threads; 1 (the default here; the CLI defaults to the number of cores) runs in-process. */
+  threads?: number;
+  /** Called as replicates finish with the number done so far and the number planned. */
   onProgress?: (done: number, total: number) => void;
-  /** Checked between replicates; when aborted, the promise rejects with `signal.reason`. */
+  /** Aborting stops the batch (workers are terminated); the promise rejects with `signal.reason`. */
   signal?: AbortSignal;
+  /** Worker module for the pool (tests and benchmarks); default src/workers/replicateWorker. */
+  workerUrl?: string | URL;
 }
 
 export interface MonteCarloResult {
@@ -27,28 +37,7 @@ export interface MonteCarloResult {
   agentSteps: number;
 }
 
-/** A replicate threw: names the replicate and master seed so it can be rerun alone. */
-export class ReplicateError extends Error {
-  constructor(
-    readonly replicate: number,
-    readonly seed: number,
-    cause: unknown,
-  ) {
-    super(`replicate ${replicate} (seed ${seed}) failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
-    this.name = 'ReplicateError';
-  }
-}
-
 const AGENT_STEPS = RUN_SCALARS.indexOf('agentSteps');
-
-// setImmediate runs after pending I/O and timers (cli-progress redraws on a timer); browsers lack
-// it, and there a 0 ms timeout does the same job.
-const nextMacrotask: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((resolve) => setImmediate(resolve))
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Sum of the agentSteps scalar over results, in order. */
 export function totalAgentSteps(results: readonly ReplicateResult[]): number {
@@ -57,14 +46,22 @@ export function totalAgentSteps(results: readonly ReplicateResult[]): number {
   return sum;
 }
 
-/** Run `replicate(0..count−1)` serially, yielding between replicates. The seam runMonteCarlo and tests share. */
+function checkRuns(runs: number, name = 'runs'): void {
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`${name} must be a positive integer, got ${runs}`);
+}
+
+function* replicateJobs(first: number, count: number): Generator<ReplicateJob> {
+  for (let i = 0; i < count; i++) yield { scenario: 0, replicate: first + i };
+}
+
+/** Run `replicate(0..count−1)` serially, yielding between replicates. A seam for tests of the loop. */
 export async function runReplicates(
   count: number,
   replicate: (index: number) => ReplicateResult,
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<MonteCarloResult> {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`runs must be a positive integer, got ${count}`);
+  checkRuns(count);
   const results: ReplicateResult[] = [];
   for (let i = 0; i < count; i++) {
     signal?.throwIfAborted();
@@ -76,14 +73,67 @@ export async function runReplicates(
   return { results, agentSteps: totalAgentSteps(results) };
 }
 
+/** Replicates 0 … runs − 1, every result kept (memory grows with runs: prefer aggregateMonteCarlo for many). */
 export async function runMonteCarlo(compiled: CompiledScenario, options: MonteCarloOptions): Promise<MonteCarloResult> {
-  const { runs, seed, onProgress, signal } = options;
-  const one = (index: number): ReplicateResult => {
-    try {
-      return runReplicate(compiled, seed, index);
-    } catch (error) {
-      throw new ReplicateError(index, seed, error);
-    }
-  };
-  return runReplicates(runs, one, onProgress, signal);
+  const { runs, onProgress } = options;
+  checkRuns(runs);
+  const results: ReplicateResult[] = [];
+  await executeReplicates([compiled], replicateJobs(0, runs), (_, r) => void results.push(r), {
+    ...options,
+    onComplete: onProgress && ((done) => onProgress(done, runs)),
+  });
+  return { results, agentSteps: totalAgentSteps(results) };
+}
+
+export interface AggregateOptions extends MonteCarloOptions {
+  /** Keep adding runs beyond `runs` until each interval is this narrow (untilCi.ts). */
+  untilCi?: readonly CiTarget[];
+  /** Upper bound on runs with `untilCi` (default 1000). */
+  maxRuns?: number;
+  /** Index of the first replicate (default 0); `run --replicate i` runs replicate i alone. */
+  firstReplicate?: number;
+  /** Build series.csv as well (default true), with these options. */
+  series?: boolean | SeriesOptions;
+}
+
+export interface Aggregate {
+  summary: SummaryAccumulator;
+  series?: SeriesAccumulator;
+  runs: number;
+  agentSteps: number;
+  /** Why the batch ended: the planned runs, every --until-ci target met, or --max-runs. */
+  stoppedBy: 'runs' | 'until-ci' | 'max-runs';
+}
+
+export const DEFAULT_MAX_RUNS = 1000;
+
+/** Run and aggregate as results arrive, in replicate order (see the header). */
+export async function aggregateMonteCarlo(compiled: CompiledScenario, options: AggregateOptions): Promise<Aggregate> {
+  const { runs, onProgress } = options;
+  checkRuns(runs);
+  const summary = new SummaryAccumulator(compiled);
+  const series = options.series === false ? undefined : new SeriesAccumulator(compiled, options.series === true ? {} : options.series);
+  const targets = options.untilCi ?? [];
+  const untilCi = targets.length > 0;
+  const maxRuns = untilCi ? (options.maxRuns ?? Math.max(DEFAULT_MAX_RUNS, runs)) : runs;
+  checkRuns(maxRuns, 'maxRuns');
+  if (maxRuns < runs) throw new RangeError(`maxRuns (${maxRuns}) is below runs (${runs})`);
+  const indices = resolveCiTargets(summary.layout, targets);
+  let stoppedBy: Aggregate['stoppedBy'] = untilCi ? 'max-runs' : 'runs';
+
+  await executeReplicates(
+    [compiled],
+    replicateJobs(options.firstReplicate ?? 0, maxRuns),
+    (_, result) => {
+      summary.add(result);
+      series?.add(result);
+      if (untilCi && summary.runs >= runs && ciTargetsMet(summary, targets, indices)) {
+        stoppedBy = 'until-ci';
+        return false;
+      }
+      return true;
+    },
+    { ...options, onComplete: onProgress && ((done) => onProgress(Math.min(done, maxRuns), untilCi ? maxRuns : runs)) },
+  );
+  return { summary, series, runs: summary.runs, agentSteps: summary.agentSteps, stoppedBy };
 }

@@ -1,5 +1,5 @@
-// Descriptive statistics across Monte Carlo replicates: mean, sample sd and the 5/50/95 %
-// quantiles that summary.json and series.csv report for every metric.
+// Descriptive statistics across Monte Carlo replicates: mean with its 95% confidence interval,
+// sample sd and the 5/50/95 % quantiles that summary.json and series.csv report for every metric.
 //
 // Why hand-written rather than a statistics library: the outputs must be byte-identical for the
 // same inputs, so the summation order (index order, two-pass sd) and the quantile definition
@@ -9,8 +9,13 @@
 // NaN marks "undefined for this replicate" (a share with a zero denominator, a mean over nobody)
 // and is skipped; an input with no defined value gives nulls, which JSON can carry and NaN cannot.
 
+import { tCritical95 } from './studentT.js';
+
 export interface Stats {
   mean: number | null;
+  /** 95% confidence interval of the mean: mean ± t(0.975, n − 1) · sd / √n; null below 2 values. */
+  ciLow: number | null;
+  ciHigh: number | null;
   /** Sample standard deviation (divisor n − 1); 0 for a single value. */
   sd: number | null;
   p05: number | null;
@@ -18,7 +23,7 @@ export interface Stats {
   p95: number | null;
 }
 
-const EMPTY: Readonly<Stats> = { mean: null, sd: null, p05: null, p50: null, p95: null };
+const EMPTY: Readonly<Stats> = { mean: null, ciLow: null, ciHigh: null, sd: null, p05: null, p50: null, p95: null };
 
 /** Quantile p ∈ [0, 1] of ascending `sorted` (non-empty), R type 7. */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
@@ -29,7 +34,13 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return frac === 0 ? sorted[lo] : sorted[lo] + frac * (sorted[hi] - sorted[lo]);
 }
 
-/** Mean, sample sd and 5/50/95 % quantiles of the non-NaN values. */
+/** Half-width of the t-based 95% confidence interval of a mean of n values with sample sd `sd`;
+ * NaN when n < 2 (no interval without a spread estimate). */
+export function ciHalfWidth(sd: number, n: number): number {
+  return n >= 2 ? (tCritical95(n - 1) * sd) / Math.sqrt(n) : NaN;
+}
+
+/** Mean with its 95% interval, sample sd and 5/50/95 % quantiles of the non-NaN values. */
 export function describe(values: ArrayLike<number>): Stats {
   const kept = new Float64Array(values.length);
   let n = 0;
@@ -47,8 +58,11 @@ export function describe(values: ArrayLike<number>): Stats {
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
   // Typed-array sort is numeric and ascending without a comparator.
   const sorted = kept.subarray(0, n).sort();
+  const half = ciHalfWidth(sd, n);
   return {
     mean,
+    ciLow: n >= 2 ? mean - half : null,
+    ciHigh: n >= 2 ? mean + half : null,
     sd,
     p05: quantileSorted(sorted, 0.05),
     p50: quantileSorted(sorted, 0.5),
@@ -71,5 +85,13 @@ export function roundSignificant(value: number, digits = 6): number {
 /** `stats` with every number rounded by roundSignificant. */
 export function roundStats(stats: Stats, digits = 6): Stats {
   const r = (v: number | null): number | null => (v === null ? null : roundSignificant(v, digits));
-  return { mean: r(stats.mean), sd: r(stats.sd), p05: r(stats.p05), p50: r(stats.p50), p95: r(stats.p95) };
+  return {
+    mean: r(stats.mean),
+    ciLow: r(stats.ciLow),
+    ciHigh: r(stats.ciHigh),
+    sd: r(stats.sd),
+    p05: r(stats.p05),
+    p50: r(stats.p50),
+    p95: r(stats.p95),
+  };
 }

@@ -16,6 +16,8 @@ import { ENFORCEMENT_FIELDS, NODE_KINDS, TRAVEL_MODES } from '../model/compiled.
 import { buildAdjacency } from '../model/routing.js';
 import { DEFAULT_BEHAVIOUR, DEFAULT_ENFORCEMENT, DEFAULT_PEOPLE_PER_AGENT, DEFAULT_SMUGGLER_MARKET } from './defaults.js';
 import { dayIndex, daysInMonth, isoDay } from './dates.js';
+import { checkInformationEvents, compileInformation, compileStranding } from './compileInformation.js';
+import { compileFleeRules } from '../model/flee/compileRules.js';
 import { ScenarioError } from './errors.js';
 import type { BehaviourParams, EdgeSpec, EnforcementSpec, Scenario } from './types.js';
 
@@ -234,8 +236,8 @@ function compileInflow(scenario: Scenario, nodeIds: string[], days: number, peop
   };
 }
 
-/** Compile a validated scenario for the kernel. */
-export function compileScenario(scenario: Scenario): CompiledScenario {
+/** The kernel's input under routeshift's own rules. */
+function compileRouteshift(scenario: Scenario): CompiledScenario {
   const behaviour = mergeBehaviour(scenario.behaviour);
   const peoplePerAgent = scenario.peoplePerAgent ?? DEFAULT_PEOPLE_PER_AGENT;
   const days = dayIndex(scenario.period.start, scenario.period.end) + 1;
@@ -247,6 +249,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     return n >= 0 ? n : fail(`/cohorts`, `destination "${id}" (number ${i + 1}) is not a node`);
   });
   if (scenario.cohorts.length > 255) fail('/cohorts', 'at most 255 cohorts');
+  checkInformationEvents(scenario);
   return {
     id: scenario.id,
     name: scenario.name,
@@ -261,5 +264,13 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     destinations: Int32Array.from(destinations),
     behaviour,
     smugglers: compileSmugglers(scenario, network.nodeIds),
+    information: compileInformation(scenario, network),
+    stranding: compileStranding(scenario),
   };
+}
+
+/** Compile a validated scenario for the kernel; a `rules` block (Flee's rules) is compiled onto it. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const compiled = compileRouteshift(scenario);
+  return scenario.rules === undefined ? compiled : compileFleeRules(scenario, compiled);
 }

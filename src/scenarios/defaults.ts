@@ -3,7 +3,7 @@
 // model (shared/research/anchors-mission.md §1.2), or "assumption", which means a guess exposed for
 // calibration through the scenario's `behaviour` block (docs/model.md, Details).
 
-import type { BehaviourParams, EnforcementSpec, SmugglerMarketParams } from './types.js';
+import type { BehaviourParams, EnforcementSpec, InformationParams, SmugglerMarketParams, StrandingParams } from './types.js';
 
 export const DEFAULT_BEHAVIOUR: BehaviourParams = {
   // Flee: max_walk_speed 35 km/day, max_move_speed 200–360 km/day, max_crossing_speed 20 km/day
@@ -101,6 +101,65 @@ export const DEFAULT_SMUGGLER_MARKET: SmugglerMarketParams = {
   entrySkill: 0.4,
   entryViolence: 0.02,
   maxNetworks: 20,
+};
+
+// What people know (scenario `information` block; docs/model.md, Information). The mechanisms follow
+// Routes & Rumours (Hinsch & Bijak; shared/research/anchors-mission.md §2.2: beliefs as (value,
+// trust), exchange with noise, success bias, an authorities' information campaign trusted less);
+// phones and social media are in seed 003 L966–971 (smugglers "leverage social media platforms,
+// such as TikTok, Facebook, and encrypted messaging apps like Telegram and Signal, to advertise
+// their services") and research/seeds-001-003-004.md §4.5 (phone cards at Kuzmin, seed 001 L83;
+// robbers take phones, seed 003 L1138); seed 000 names smartphones of people on the move (fn 59).
+// No source gives a rate: every number is an assumption to calibrate.
+export const DEFAULT_INFORMATION: InformationParams = {
+  perfect: false,
+  // Assumption: each person's attempt is heard by their community as one person's evidence.
+  experienceWeight: 1,
+  // Assumption for the size; the success bias is Routes & Rumours' weight_arr (anchors-mission §2.2).
+  successWeight: 2,
+  // Assumption for the size; Routes & Rumours adds noise to exchanged values (error, §2.2).
+  noiseSd: 0.05,
+  // Assumption: beliefs rest on at most the last few thousand people's experience, so a border
+  // where hundreds try each day is learned within days, a quiet one within weeks.
+  maxConfidence: 5000,
+  // Assumption: a prior is worth twenty people's experience.
+  priorConfidence: 20,
+  // Assumption: without news a belief goes 1% of the way back to its prior per day.
+  fadePerDay: 0.01,
+  // Assumption: phones and social media (seed 003 L966–971) close a tenth of the gap to the
+  // beliefs of the people at a border per day, so news travels upstream in weeks, not at once.
+  phoneSharingPerDay: 0.1,
+  // Assumption: smugglers advertise their prices every day (seed 003 L966–971).
+  advertisingPerDay: 20,
+  // Assumption: advertising claims away 30% of the remaining risk of a smuggled attempt.
+  advertisingOptimism: 0.3,
+  // Technical: a community's route tables are rebuilt when a border's attractiveness
+  // (staleness.ts) moved by more than 0.05 since they were built, or by half that and 30 days
+  // passed (bench/DECLARATION.md measures the cost).
+  rebuildThreshold: 0.05,
+  beliefRebuildDays: 30,
+};
+
+/** Defaults of the fields of an information event (docs/scenarios.md, events). All assumptions. */
+export const DEFAULT_INFORMATION_EVENT = {
+  rumourChance: 0.9,
+  rumourConfidence: 50,
+  campaignTrust: 0.3,
+  campaignReachPerDay: 50,
+  days: 30,
+} as const;
+
+// The game and stranding (scenario `stranding` block). The sources say people get "stuck" (seed 004
+// L37) and stay for years (seed 000: "the transit of these people has become a more stable
+// condition"; seed 002, protracted informal stays in Bosnia and Herzegovina), but give no figures.
+export const DEFAULT_STRANDING: StrandingParams = {
+  // Assumption: informal work or remittances bring a few euros a day, less than living outside a
+  // camp costs, more than living in one (campCostShare), so camp places let people save.
+  incomeEurPerDay: 5,
+  // Assumption: "the game" is tried many times (seed 003 L579–581) before people give up.
+  giveUpAfterFailures: 40,
+  // Assumption: three months without money and without getting anywhere.
+  giveUpAfterDays: 90,
 };
 
 export const DEFAULT_PEOPLE_PER_AGENT = 1;

@@ -2,6 +2,8 @@
 // data contract: `scenarios/schema.json` describes the same shape for validators and editors, and
 // `docs/scenarios.md` documents every field. Units are in field names; dates are ISO dates.
 
+import type { RulesSpec } from '../model/flee/spec.js';
+
 /** ISO 3166 alpha-2 country code (Kosovo: XK). */
 export type CountryCode = string;
 /** A border is named by the ordered country pair it leads across: `RS-HU` is Serbia → Hungary. */
@@ -100,7 +102,7 @@ export interface EventSpec {
   id?: string;
   date: IsoDate;
   label: string;
-  /** The border(s) the event acts on. Exactly one of `border`, `edge`, `place` and `dismantle` is given. */
+  /** The border(s) the event acts on. Exactly one of `border`, `edge`, `place`, `dismantle` and `information` is given. */
   border?: BorderId | BorderId[];
   /** The id of one crossing edge the event acts on. */
   edge?: string;
@@ -108,11 +110,37 @@ export interface EventSpec {
   place?: string;
   /** The id of a smuggling network that police dismantle on this date (no `set`). */
   dismantle?: string;
+  /** An event that acts on what people know rather than on enforcement (no `set`). */
+  information?: InformationEventSpec;
   /** New enforcement values (for `place`: only arrestPressure). */
   set?: Partial<EnforcementSpec>;
   /** Reach the new numeric values linearly over this many days (0: at once). */
   rampDays?: number;
   source?: string;
+}
+
+/** An information event: an authorities' campaign about a border at a place, a rumour that a
+ * border is open, or a phone blackout in some countries (docs/model.md, Information). */
+export interface InformationEventSpec {
+  kind: 'campaign' | 'rumour' | 'blackout';
+  /** Campaign, rumour: the border the message is about. */
+  border?: BorderId;
+  /** Campaign: the node where authorities give the message (it reaches the people of its country in proportion to their share present there). */
+  place?: string;
+  /** Rumour: who hears it (default everyone); blackout: where phones are cut (required). */
+  countries?: CountryCode[];
+  /** Campaign: the chance of getting through alone the message claims (default: the true chance each day); rumour: the rumoured chance (default 0.9). */
+  chance?: number;
+  /** Campaign: the injury risk per failed attempt the message claims (default: the true value each day). */
+  injury?: number;
+  /** Rumour: the confidence it carries, in people's worth of evidence (default 50). */
+  confidence?: number;
+  /** Campaign: weight of the authorities' word relative to a fellow traveller's, below 1 (default 0.3). */
+  trust?: number;
+  /** Campaign: people's worth of evidence per day when everyone in the country is at the place (default 50). */
+  reachPerDay?: number;
+  /** Campaign, blackout: how many days it lasts (default 30). */
+  days?: number;
 }
 
 /** Behavioural and technical parameters. Every one has a cited or flagged default (docs/model.md). */
@@ -206,6 +234,57 @@ export interface SmugglerMarketParams {
   maxNetworks: number;
 }
 
+/** What people know and how they learn it: beliefs held by information communities (cohort ×
+ * country of presence) about each border. Defaults and sources in src/scenarios/defaults.ts. */
+export interface InformationParams {
+  /** Beliefs equal the true enforcement every day: the engine's perceived-truth mode, for checks. */
+  perfect: boolean;
+  /** People's worth of evidence one person's attempt adds to their community's pool. */
+  experienceWeight: number;
+  /** A success weighs this many times a failure in what is shared (success bias). */
+  successWeight: number;
+  /** Standard deviation of the noise on a day's shared evidence about the chance of getting through. */
+  noiseSd: number;
+  /** Most confidence a belief can have, in people's worth of evidence. */
+  maxConfidence: number;
+  /** Confidence of the prior beliefs, and what confidence fades back to. */
+  priorConfidence: number;
+  /** Share of the way back to the prior a belief goes per day (forgetting). */
+  fadePerDay: number;
+  /** Share of the gap to the beliefs of the people at a border (the front line) closed per day by phones and social media. */
+  phoneSharingPerDay: number;
+  /** People's worth of evidence per day that smugglers' advertising adds about their price. */
+  advertisingPerDay: number;
+  /** Share of the remaining risk of a smuggled attempt that smugglers' advertising talks away. */
+  advertisingOptimism: number;
+  /** A community's route tables are rebuilt when the attractiveness of a border (0–1, staleness.ts) moved by more than this since they were built. */
+  rebuildThreshold: number;
+  /** ... or by half as much and this many days passed since they were built. */
+  beliefRebuildDays: number;
+}
+
+/** Beliefs at the start of the period about one border (default: the true values then). */
+export interface BeliefPriorSpec {
+  chance?: number;
+  injury?: number;
+  priceEur?: number;
+}
+
+export interface InformationSpec extends Partial<InformationParams> {
+  priors?: Record<BorderId, BeliefPriorSpec>;
+  source?: string;
+}
+
+/** The game and stranding: money while stuck, waiting for it, and giving up. */
+export interface StrandingParams {
+  /** Money a waiting person earns or receives per day (informal work, remittances). */
+  incomeEurPerDay: number;
+  /** A person gives up after this many failed attempts in all (0: never). */
+  giveUpAfterFailures: number;
+  /** ... or after this many days without money and without crossing a border (0: never). */
+  giveUpAfterDays: number;
+}
+
 export interface SmugglersSpec {
   networks: SmugglerNetworkSpec[];
   market?: Partial<SmugglerMarketParams>;
@@ -241,5 +320,11 @@ export interface Scenario {
   behaviour?: Partial<BehaviourParams>;
   /** Smuggling networks and their market; without this block nobody offers smuggling. */
   smugglers?: SmugglersSpec;
+  /** Beliefs, learning and information events; without this block people see the true enforcement. */
+  information?: InformationSpec;
+  /** Income while stuck, waiting for money and giving up; without this block nobody gives up. */
+  stranding?: Partial<StrandingParams> & { source?: string };
+  /** Movement rules other than routeshift's own: `{ "mode": "flee", … }` runs Flee's (docs/flee.md). */
+  rules?: RulesSpec;
   sources?: Record<string, SourceSpec>;
 }

@@ -1,53 +1,25 @@
-// Validation of a scenario, in three passes, each problem with the file and JSON path it is in:
-// 1. each file of an `extends` chain on its own, against the schema with every `required` removed,
-//    so a type or range error names the file that holds the bad value and its path in that file;
-// 2. the merged scenario against the full schema (missing required fields);
-// 3. semantic checks the schema cannot express (references between ids, countries, borders that
-//    no edge crosses, dates within the period), on the merged scenario.
-// Problems from passes 2 and 3 are mapped back to the file that supplied the value (extends.ts).
-// Ajv's messages are rewritten where they would puzzle a person: unknown properties are named,
-// enums list the allowed values, patterns say what they stand for.
+// Validation of a scenario on the command line: the validator of validator.ts (three passes, each
+// problem with the file and JSON path it is in) built once from the published schema on disk,
+// scenarios/schema.json. The browser demo builds the same validator from the bundled schema.
 
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { schemaPath } from './builtins.js';
-import { isRealDate } from './dates.js';
-import { pointer, type ScenarioProblem } from './errors.js';
-import { isPlainObject, locateInChain, type SourceFile } from './extends.js';
-import type { Scenario } from './types.js';
+import type { ScenarioProblem } from './errors.js';
+import type { SourceFile } from './extends.js';
+import { createValidator, type ScenarioValidator } from './validator.js';
 
 export type { SourceFile } from './extends.js';
 
-interface Validators {
-  full: ValidateFunction;
-  relaxed: ValidateFunction;
-}
+let validator: ScenarioValidator | undefined;
 
-let validators: Validators | undefined;
-
-function getValidators(): Validators {
-  if (validators !== undefined) return validators;
-  const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as object;
-  const options = { allErrors: true, verbose: true } as const;
-  validators = {
-    full: new Ajv2020(options).compile(schema),
-    relaxed: new Ajv2020(options).compile(withoutRequired(schema) as object),
-  };
-  return validators;
-}
-
-function withoutRequired(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutRequired);
-  if (!isPlainObject(node)) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (!(k === 'required' && Array.isArray(v))) out[k] = withoutRequired(v);
-  return out;
+function getValidator(): ScenarioValidator {
+  validator ??= createValidator(JSON.parse(readFileSync(schemaPath(), 'utf8')) as object);
+  return validator;
 }
 
 /** Pass 1: the schema problems of each file on its own (nothing is required of a single file). */
 export function checkFiles(files: readonly SourceFile[]): ScenarioProblem[] {
-  const { relaxed } = getValidators();
-  return files.flatMap(({ file, data }) => schemaProblems(relaxed, data).map((p) => ({ file, ...p })));
+  return getValidator().checkFiles(files);
 }
 
 /**
@@ -56,205 +28,5 @@ export function checkFiles(files: readonly SourceFile[]): ScenarioProblem[] {
  * the value. Without files, problems are reported against `<scenario>`.
  */
 export function validateScenario(merged: unknown, files?: readonly SourceFile[]): ScenarioProblem[] {
-  const chain = files && files.length > 0 ? files : [{ file: '<scenario>', data: merged }];
-  const located = (p: { path: string; message: string }): ScenarioProblem => ({
-    ...locateInChain(chain, merged, p.path),
-    message: p.message,
-  });
-  const schema = schemaProblems(getValidators().full, merged);
-  if (schema.length > 0) return schema.map(located);
-  return semanticProblems(merged as Scenario).map(located);
-}
-
-// ---- Ajv errors → human problems -------------------------------------------------------------
-
-type PathProblem = { path: string; message: string };
-
-const PATTERN_MEANING: Record<string, string> = {
-  id: 'must be a lower-case id of letters, digits and hyphens, e.g. "hu-fence"',
-  date: 'must be an ISO date YYYY-MM-DD',
-  month: 'must be a month YYYY-MM',
-  country: 'must be an ISO 3166 alpha-2 country code in capitals (Kosovo: XK)',
-  borderId: 'must be a border id: two country codes in the direction of travel, e.g. "RS-HU"',
-};
-
-function schemaProblems(validate: ValidateFunction, data: unknown): PathProblem[] {
-  if (validate(data)) return [];
-  const errors = validate.errors ?? [];
-  const skip = new Set<number>();
-  const extra = new Map<number, PathProblem>();
-  errors.forEach((e, k) => {
-    if (e.keyword === 'propertyNames') skip.add(k);
-    if (e.keyword !== 'oneOf') return;
-    // Ajv reports a oneOf's branch errors just before it. A branch that failed only on its type at
-    // the value itself is a branch the user did not mean; report the other branches' errors, or
-    // "must be A or B" when every branch failed on type.
-    const under = (x: ErrorObject) => x.instancePath === e.instancePath || x.instancePath.startsWith(e.instancePath + '/');
-    let j = k - 1;
-    while (j >= 0 && under(errors[j])) j--;
-    const branch = errors.slice(j + 1, k).map((x, i) => ({ x, i: i + j + 1 }));
-    const typeMisses = branch.filter(({ x }) => x.keyword === 'type' && x.instancePath === e.instancePath);
-    skip.add(k);
-    if (typeMisses.length === branch.length) {
-      for (const { i } of branch) skip.add(i);
-      const types = typeMisses.map(({ x }) => String(x.params.type));
-      extra.set(k, { path: e.instancePath, message: `must be ${types.join(' or ')}${got(e.data)}` });
-    } else {
-      for (const { i } of typeMisses) skip.add(i);
-    }
-  });
-  const out: PathProblem[] = [];
-  const seen = new Set<string>();
-  errors.forEach((e, k) => {
-    const p = extra.get(k) ?? (skip.has(k) ? undefined : describeError(e));
-    const key = p ? p.path + '\0' + p.message : '';
-    if (p === undefined || seen.has(key)) return;
-    seen.add(key);
-    out.push(p);
-  });
-  return out;
-}
-
-function describeError(e: ErrorObject): PathProblem {
-  const at = e.instancePath;
-  if (e.propertyName !== undefined) {
-    return { path: at + pointer(e.propertyName), message: `invalid key: ${describeMessage(e, false)}` };
-  }
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const name = String(e.params.additionalProperty);
-      const allowed = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const hint = allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : '';
-      return { path: at + pointer(name), message: `unknown property "${name}"${hint}` };
-    }
-    case 'required':
-      return { path: at, message: `missing required property "${String(e.params.missingProperty)}"` };
-    default:
-      return { path: at, message: describeMessage(e, true) };
-  }
-}
-
-function describeMessage(e: ErrorObject, showValue: boolean): string {
-  const value = showValue ? got(e.data) : '';
-  switch (e.keyword) {
-    case 'enum':
-      return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${value}`;
-    case 'pattern': {
-      const def = /\$defs\/(\w+)\/pattern$/.exec(e.schemaPath)?.[1];
-      const meaning = (def !== undefined && PATTERN_MEANING[def]) || `must match the pattern ${String(e.params.pattern)}`;
-      return meaning + value;
-    }
-    case 'minItems':
-    case 'minProperties':
-      return e.params.limit === 1 ? 'must not be empty' : `${e.message ?? 'is too short'}`;
-    default:
-      return `${e.message ?? 'is invalid'}${value}`;
-  }
-}
-
-/** `, got <value>` with the offending value shortened, for messages about a single value. */
-function got(value: unknown): string {
-  if (value !== null && typeof value === 'object') return Array.isArray(value) ? ', got an array' : ', got an object';
-  const text = JSON.stringify(value) ?? String(value);
-  return `, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`;
-}
-
-// ---- semantic checks ---------------------------------------------------------------------------
-
-function semanticProblems(s: Scenario): PathProblem[] {
-  const out: PathProblem[] = [];
-  const add = (message: string, ...segments: (string | number)[]) => out.push({ path: pointer(...segments), message });
-  const { start, end } = s.period;
-  for (const key of ['start', 'end'] as const) if (!isRealDate(s.period[key])) add('is not a calendar date', 'period', key);
-  if (start > end) add(`is before the start ${start}`, 'period', 'end');
-  const period = `the period ${start} to ${end}`;
-
-  const nodeCountry = new Map<string, string>();
-  s.nodes.forEach((n, i) => {
-    if (nodeCountry.has(n.id)) add(`duplicate node id "${n.id}"`, 'nodes', i, 'id');
-    nodeCountry.set(n.id, n.country);
-    if (!(n.country in s.countries)) add(`unknown country "${n.country}" (not in /countries)`, 'nodes', i, 'country');
-  });
-
-  const crossed = new Set<string>();
-  const crossingEdges = new Map<string, boolean>();
-  s.edges.forEach((e, i) => {
-    if (e.id !== undefined && crossingEdges.has(e.id)) add(`duplicate edge id "${e.id}"`, 'edges', i, 'id');
-    for (const end of ['from', 'to'] as const) if (!nodeCountry.has(e[end])) add(`unknown node "${e[end]}"`, 'edges', i, end);
-    if (e.from === e.to) add('leads from a node to itself', 'edges', i, 'to');
-    const a = nodeCountry.get(e.from);
-    const b = nodeCountry.get(e.to);
-    const crossing = a !== undefined && b !== undefined && a !== b;
-    if (e.id !== undefined) crossingEdges.set(e.id, crossing);
-    if (!crossing) return;
-    crossed.add(`${a}-${b}`);
-    if (e.bidirectional !== false) crossed.add(`${b}-${a}`);
-  });
-  const checkBorder = (border: string, ...segments: (string | number)[]) => {
-    const unknown = border.split('-').filter((c) => !(c in s.countries));
-    if (unknown.length > 0) add(`unknown country ${unknown.map((c) => `"${c}"`).join(' and ')} (not in /countries)`, ...segments);
-    else if (!crossed.has(border)) add(`no edge crosses border ${border} (from ${border.slice(0, 2)} into ${border.slice(3)})`, ...segments);
-  };
-  for (const border of Object.keys(s.borders ?? {})) checkBorder(border, 'borders', border);
-
-  const cohortIds = new Set<string>();
-  s.cohorts.forEach((c, i) => {
-    if (cohortIds.has(c.id)) add(`duplicate cohort id "${c.id}"`, 'cohorts', i, 'id');
-    cohortIds.add(c.id);
-    for (const dest of Object.keys(c.destinations)) {
-      if (!nodeCountry.has(dest)) add(`unknown node "${dest}"`, 'cohorts', i, 'destinations', dest);
-    }
-  });
-
-  const streams = new Map<string, number>();
-  s.inflow.forEach((f, i) => {
-    if (!nodeCountry.has(f.entry)) add(`unknown node "${f.entry}"`, 'inflow', i, 'entry');
-    if (!cohortIds.has(f.cohort)) add(`unknown cohort "${f.cohort}"`, 'inflow', i, 'cohort');
-    const key = `${f.entry}\0${f.cohort}`;
-    const first = streams.get(key);
-    if (first !== undefined) add(`second inflow for entry "${f.entry}" and cohort "${f.cohort}" (first: /inflow/${first})`, 'inflow', i);
-    else streams.set(key, i);
-    for (const month of Object.keys(f.monthly)) {
-      if (month < start.slice(0, 7) || month > end.slice(0, 7)) add(`month is outside ${period}`, 'inflow', i, 'monthly', month);
-    }
-  });
-
-  const nodeIdSet = new Set(s.nodes.map((n) => n.id));
-  const networkIds = new Set<string>();
-  s.smugglers?.networks.forEach((n, i) => {
-    if (networkIds.has(n.id)) add(`duplicate network id "${n.id}"`, 'smugglers', 'networks', i, 'id');
-    networkIds.add(n.id);
-    if (!nodeIdSet.has(n.base)) add(`unknown node "${n.base}"`, 'smugglers', 'networks', i, 'base');
-  });
-  s.smugglers?.market?.bases?.forEach((id, i) => {
-    if (!nodeIdSet.has(id)) add(`unknown node "${id}"`, 'smugglers', 'market', 'bases', i);
-  });
-
-  (s.events ?? []).forEach((ev, i) => {
-    if (!isRealDate(ev.date)) add('is not a calendar date', 'events', i, 'date');
-    else if (ev.date < start || ev.date > end) add(`${ev.date} is outside ${period}`, 'events', i, 'date');
-    const targets = [ev.border, ev.edge, ev.place, ev.dismantle].filter((t) => t !== undefined).length;
-    if (targets !== 1) {
-      add('must give exactly one of "border", "edge", "place" and "dismantle"', 'events', i);
-    } else if (ev.dismantle !== undefined) {
-      if (ev.set !== undefined) add('a "dismantle" event takes no "set"', 'events', i, 'set');
-      if (!networkIds.has(ev.dismantle)) add(`unknown smuggling network "${ev.dismantle}"`, 'events', i, 'dismantle');
-    } else if (ev.set === undefined) {
-      add('must have "set"', 'events', i);
-    } else if (ev.place !== undefined) {
-      if (!nodeIdSet.has(ev.place)) add(`unknown node "${ev.place}"`, 'events', i, 'place');
-      for (const field of Object.keys(ev.set)) {
-        if (field !== 'arrestPressure') add('a "place" event sets only arrestPressure', 'events', i, 'set', field);
-      }
-    } else if (ev.edge !== undefined) {
-      const crossing = crossingEdges.get(ev.edge);
-      if (crossing === undefined) add(`unknown edge "${ev.edge}" (no edge has this id)`, 'events', i, 'edge');
-      else if (!crossing) add(`edge "${ev.edge}" does not cross a border`, 'events', i, 'edge');
-    } else if (Array.isArray(ev.border)) {
-      ev.border.forEach((b, j) => checkBorder(b, 'events', i, 'border', j));
-    } else if (ev.border !== undefined) {
-      checkBorder(ev.border, 'events', i, 'border');
-    }
-  });
-  return out;
+  return getValidator().validateScenario(merged, files);
 }

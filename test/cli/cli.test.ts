@@ -131,19 +131,19 @@ describe('routeshift run output directory', () => {
     mkdirSync(join(cwd, 'empty'));
     const { code } = await cli(['run', TINY, '--runs', '1', '--out', 'empty']);
     expect(code).toBe(0);
-    expect(readdirSync(join(cwd, 'empty')).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+    expect(readdirSync(join(cwd, 'empty')).sort()).toEqual(['manifest.json', 'report.html', 'series.csv', 'summary.json']);
   });
 });
 
 describe('routeshift run', () => {
-  it('writes summary.json, series.csv and manifest.json to out/<scenario id> and says where', async () => {
+  it('writes summary.json, series.csv, manifest.json and report.html to out/<scenario id> and says where', async () => {
     const { code, stdout, stderr } = await cli(['run', TINY, '--runs', '2']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toMatch(/^routeshift: 2 runs of tiny \(seed 3\) in [\d.]+ s\nwrote out\/tiny\/ \(summary\.json, series\.csv, manifest\.json\)\n$/);
+    expect(stdout).toMatch(/^routeshift: 2 runs of tiny \(seed 3\) in [\d.]+ s\nwrote out\/tiny\/ \(summary\.json, series\.csv, manifest\.json, report\.html\)\n$/);
     expect(readdirSync(cwd)).toEqual(['out']);
     expect(readdirSync(join(cwd, 'out'))).toEqual(['tiny']);
     const dir = join(cwd, 'out', 'tiny');
-    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'report.html', 'series.csv', 'summary.json']);
 
     const summaryText = readFileSync(join(dir, 'summary.json'), 'utf8');
     expect(summaryText.endsWith('}\n')).toBe(true);
@@ -185,7 +185,7 @@ describe('routeshift run', () => {
     const { code } = await cli(['run', TINY, '--runs', '1', '--seed', '9', '--out', 'out/x', '--force']);
     expect(code).toBe(0);
     expect(readdirSync(join(cwd, 'out'))).toEqual(['x']);
-    expect(readdirSync(join(cwd, 'out', 'x')).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+    expect(readdirSync(join(cwd, 'out', 'x')).sort()).toEqual(['manifest.json', 'report.html', 'series.csv', 'summary.json']);
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'x', 'manifest.json'), 'utf8')).seed).toBe(9);
   });
 

@@ -82,12 +82,13 @@ describe('conservation and determinism', () => {
     const entered = totalSeries(r, 'entered');
     const arrivals = totalSeries(r, 'arrivals');
     const deaths = totalSeries(r, 'deaths');
+    const gaveUp = totalSeries(r, 'gaveUp');
     const stocks = ['moving', 'waiting', 'detained'].map((m) => totalSeries(r, m as (typeof TOTAL_METRICS)[number]));
     let cumIn = 0;
     let cumOut = 0;
     for (let d = 0; d < r.days; d++) {
       cumIn += entered[d];
-      cumOut += arrivals[d] + deaths[d];
+      cumOut += arrivals[d] + deaths[d] + gaveUp[d];
       expect(stocks[0][d] + stocks[1][d] + stocks[2][d]).toBe(cumIn - cumOut);
     }
     expect(scalar(r, 'deaths')).toBeGreaterThan(0);

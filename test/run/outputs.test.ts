@@ -79,7 +79,7 @@ const results = [
 ];
 
 const summary = buildSummary(compiled, results, { seed: 7, runs: 3 });
-const zero = { mean: 0, sd: 0, p05: 0, p50: 0, p95: 0 };
+const zero = { mean: 0, ciLow: 0, ciHigh: 0, sd: 0, p05: 0, p50: 0, p95: 0 };
 
 describe('buildSummary', () => {
   it('heads the summary with scenario, period (end = start + days − 1, across a year end) and run facts', () => {
@@ -91,47 +91,47 @@ describe('buildSummary', () => {
 
   it('totals: every run scalar but agentSteps, rounded to 6 significant digits, NaN runs left out', () => {
     expect(Object.keys(summary.totals)).toEqual(RUN_SCALARS.filter((k) => k !== 'agentSteps'));
-    expect(summary.totals.entered).toEqual({ mean: 1234570, sd: 0, p05: 1234570, p50: 1234570, p95: 1234570 });
-    expect(summary.totals.meanTransitDays).toEqual({ mean: 25, sd: 7.07107, p05: 20.5, p50: 25, p95: 29.5 });
+    expect(summary.totals.entered).toEqual({ mean: 1234570, ciLow: 1234570, ciHigh: 1234570, sd: 0, p05: 1234570, p50: 1234570, p95: 1234570 });
+    expect(summary.totals.meanTransitDays).toEqual({ mean: 25, ciLow: -38.531, ciHigh: 88.531, sd: 7.07107, p05: 20.5, p50: 25, p95: 29.5 });
     expect(summary.totals.deaths).toEqual(zero);
   });
 
   it('an exit border: period totals, attempts per crossing and exit share', () => {
     expect(summary.borders['RS-HU']).toMatchObject({
-      attempts: { mean: 7.33333, sd: 5.68624, p05: 1.8, p50: 9, p95: 11.7 }, // 12, 9, 1
-      crossings: { mean: 2.66667, sd: 3.05505, p05: 0.2, p50: 2, p95: 5.6 }, // 6, 2, 0
+      attempts: { mean: 7.33333, ciLow: -6.79207, ciHigh: 21.4587, sd: 5.68624, p05: 1.8, p50: 9, p95: 11.7 }, // 12, 9, 1
+      crossings: { mean: 2.66667, ciLow: -4.9225, ciHigh: 10.2558, sd: 3.05505, p05: 0.2, p50: 2, p95: 5.6 }, // 6, 2, 0
       detections: zero,
-      detectionsRecorded: { mean: 0.5, sd: 0.866025, p05: 0, p50: 0, p95: 1.35 }, // 1.5, 0, 0
+      detectionsRecorded: { mean: 0.5, ciLow: -1.65133, ciHigh: 2.65133, sd: 0.866025, p05: 0, p50: 0, p95: 1.35 }, // 1.5, 0, 0
       pushbacks: zero,
       injuries: zero,
       deaths: zero,
-      attemptsPerCrossing: { mean: 3.25, sd: 1.76777, p05: 2.125, p50: 3.25, p95: 4.375 }, // 2, 4.5, —
-      exitShare: { mean: 0.5, sd: 0.353553, p05: 0.275, p50: 0.5, p95: 0.725 }, // 0.75, 0.25, —
+      attemptsPerCrossing: { mean: 3.25, ciLow: -12.6328, ciHigh: 19.1328, sd: 1.76777, p05: 2.125, p50: 3.25, p95: 4.375 }, // 2, 4.5, —
+      exitShare: { mean: 0.5, ciLow: -2.67655, ciHigh: 3.67655, sd: 0.353553, p05: 0.275, p50: 0.5, p95: 0.725 }, // 0.75, 0.25, —
     });
-    expect(summary.borders['RS-HU'].smuggledShare).toEqual({ mean: 0, sd: 0, p05: 0, p50: 0, p95: 0 });
+    expect(summary.borders['RS-HU'].smuggledShare).toEqual(zero);
     expect(summary.borders['RS-HU'].meanPriceEur.mean).toBeNull();
     expect(summary.borders['RS-HR'].exitShare).toEqual(summary.borders['RS-HU'].exitShare);
-    expect(summary.borders['RS-HR'].attemptsPerCrossing).toEqual({ mean: 1.5, sd: 0.707107, p05: 1.05, p50: 1.5, p95: 1.95 }); // 2, 1, —
+    expect(summary.borders['RS-HR'].attemptsPerCrossing).toEqual({ mean: 1.5, ciLow: -4.8531, ciHigh: 7.8531, sd: 0.707107, p05: 1.05, p50: 1.5, p95: 1.95 }); // 2, 1, —
   });
 
   it('a border inside the region has no exitShare; borders keep compiled order', () => {
     expect(Object.keys(summary.borders)).toEqual(borderIds);
-    expect(summary.borders['GR-MK'].crossings).toEqual({ mean: 15, sd: 0, p05: 15, p50: 15, p95: 15 });
-    expect(summary.borders['GR-MK'].attemptsPerCrossing).toEqual({ mean: 0.4, sd: 0.69282, p05: 0, p50: 0, p95: 1.08 }); // 1.2, 0, 0
+    expect(summary.borders['GR-MK'].crossings).toEqual({ mean: 15, ciLow: 15, ciHigh: 15, sd: 0, p05: 15, p50: 15, p95: 15 });
+    expect(summary.borders['GR-MK'].attemptsPerCrossing).toEqual({ mean: 0.4, ciLow: -1.32106, ciHigh: 2.12106, sd: 0.69282, p05: 0, p50: 0, p95: 1.08 }); // 1.2, 0, 0
     expect('exitShare' in summary.borders['GR-MK']).toBe(false);
     expect(Object.keys(summary.borders['GR-MK'])).toEqual([...BORDER_METRICS, 'attemptsPerCrossing', 'smuggledShare', 'meanPriceEur']);
   });
 
   it('countries: the last day of the stocks', () => {
     expect(Object.keys(summary.countries)).toEqual(countryIds);
-    expect(summary.countries.GR.presentEnd).toEqual({ mean: 200, sd: 100, p05: 110, p50: 200, p95: 290 });
-    expect(summary.countries.RS.strandedEnd).toEqual({ mean: 23.3333, sd: 15.2753, p05: 11, p50: 20, p95: 38 });
+    expect(summary.countries.GR.presentEnd).toEqual({ mean: 200, ciLow: -48.4138, ciHigh: 448.414, sd: 100, p05: 110, p50: 200, p95: 290 });
+    expect(summary.countries.RS.strandedEnd).toEqual({ mean: 23.3333, ciLow: -14.6125, ciHigh: 61.2792, sd: 15.2753, p05: 11, p50: 20, p95: 38 });
     expect(summary.countries.MK).toEqual({ strandedEnd: zero, presentEnd: zero });
   });
 
   it('gives nulls for a share no run defines', () => {
     const s = buildSummary(compiled, [results[2]], { seed: 7, runs: 1 });
-    expect(s.borders['RS-HU'].exitShare).toEqual({ mean: null, sd: null, p05: null, p50: null, p95: null });
+    expect(s.borders['RS-HU'].exitShare).toEqual({ mean: null, ciLow: null, ciHigh: null, sd: null, p05: null, p50: null, p95: null });
   });
 
   it('identical inputs give identical JSON bytes', () => {
@@ -164,7 +164,7 @@ describe('buildSeriesCsv', () => {
     expect(lines).toHaveLength(1 + rows + 1);
     expect(lines.at(-1)).toBe('');
     expect(lines[1]).toBe('attempts,GR-MK,2015-12-30,1.66667,0,0,4.5'); // 5, 0, 0
-    expect(lines.at(-2)).toBe('networksActive,total,2016-01-01,0,0,0,0');
+    expect(lines.at(-2)).toBe(`${TOTAL_METRICS.at(-1)},total,2016-01-01,0,0,0,0`);
   });
 
   it('rows hold the stats across runs of that day', () => {

@@ -5,7 +5,7 @@ import { describe, quantileSorted, roundSignificant, roundStats } from '../../sr
 
 suite('describe', () => {
   it('n = 1: sd is 0 and every quantile is the value', () => {
-    expect(describe([5])).toEqual({ mean: 5, sd: 0, p05: 5, p50: 5, p95: 5 });
+    expect(describe([5])).toEqual({ mean: 5, ciLow: null, ciHigh: null, sd: 0, p05: 5, p50: 5, p95: 5 });
   });
 
   it('n = 2: interpolates between the two order statistics', () => {
@@ -28,7 +28,7 @@ suite('describe', () => {
 
   it('ignores NaN; all-NaN and empty give nulls', () => {
     expect(describe([NaN, 3, NaN, 1])).toEqual(describe([1, 3]));
-    const none = { mean: null, sd: null, p05: null, p50: null, p95: null };
+    const none = { mean: null, ciLow: null, ciHigh: null, sd: null, p05: null, p50: null, p95: null };
     expect(describe([NaN, NaN])).toEqual(none);
     expect(describe([])).toEqual(none);
   });
@@ -56,8 +56,10 @@ suite('rounding', () => {
   });
 
   it('roundStats keeps nulls', () => {
-    expect(roundStats({ mean: 1 / 3, sd: null, p05: null, p50: null, p95: null })).toEqual({
+    expect(roundStats({ mean: 1 / 3, ciLow: null, ciHigh: 2 / 3, sd: null, p05: null, p50: null, p95: null })).toEqual({
       mean: 0.333333,
+      ciLow: null,
+      ciHigh: 0.666667,
       sd: null,
       p05: null,
       p50: null,

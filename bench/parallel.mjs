@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/* global console, URL, performance, process */
+// Parallel speed-up and per-task overhead of the replicate pool, on the compiled package (run
+// `npm run build` first). Method and results: bench/DECLARATION.md, "bench/parallel.mjs".
+//
+//   node bench/parallel.mjs [--scenario western-balkans] [--runs 32] [--repeat 3] [--threads 2] [--dist dir]
+//
+// --dist: a compiled copy other than ./dist (e.g. `npx tsc -p tsconfig.build.json --outDir /tmp/rs`),
+// so that a rebuild of ./dist by someone else during the minutes this runs cannot mix versions.
+//
+// 1. Speed-up: `aggregateMonteCarlo` (what `routeshift run` does: replicates plus streaming
+//    aggregation of summary and series in replicate order) for `runs` replicates with 1 thread
+//    (in-process) and with `threads` worker threads, alternating, `repeat` times each; the median
+//    wall time of each, the ratio T_threads / T_1 and the speed-up T_1 / T_threads. Pool start-up
+//    (spawning workers, loading the kernel, first deserialisation of the scenario) is included.
+// 2. Per-task overhead: the same pool machinery (task message with the shared scenario, result
+//    with four transferred typed arrays, in-order delivery) with a worker that does no simulation
+//    (bench/echoWorker.mjs), 2,000 tasks on `threads` threads: pool start-up (to the first result)
+//    and the steady-state wall time per task (first to last result), each compared with the
+//    measured time of one replicate (T_1 / runs).
+// 3. Bytes: summary.json from the 1-thread and the threaded runs must be identical.
+//
+// The machine's 1-minute load average is printed after each batch: other processes competing for
+// the cores distort both times, so quote figures from a quiet machine (load average below 1).
+
+import { availableParallelism, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'western-balkans' },
+    runs: { type: 'string', default: '32' },
+    repeat: { type: 'string', default: '3' },
+    threads: { type: 'string', default: '2' },
+    tasks: { type: 'string', default: '2000' },
+    dist: { type: 'string' },
+  },
+});
+const runs = Number(values.runs);
+const repeat = Number(values.repeat);
+const threads = Number(values.threads);
+const tasks = Number(values.tasks);
+
+const dist = values.dist === undefined ? new URL('../dist/', import.meta.url) : pathToFileURL(values.dist.replace(/\/?$/, '/'));
+const { loadScenario } = await import(new URL('scenarios/load.js', dist).href);
+const { compileScenario } = await import(new URL('scenarios/compile.js', dist).href);
+const { aggregateMonteCarlo } = await import(new URL('run/monteCarlo.js', dist).href);
+const { executeReplicates } = await import(new URL('run/executor.js', dist).href);
+
+const { scenario } = await loadScenario(values.scenario);
+const compiled = compileScenario(scenario);
+const seed = scenario.seed ?? 1;
+
+async function timeBatch(t) {
+  const started = performance.now();
+  const batch = await aggregateMonteCarlo(compiled, { runs, seed, threads: t });
+  const ms = performance.now() - started;
+  const summary = JSON.stringify(batch.summary.summary({ seed, runs }));
+  return { ms, summary, agentSteps: batch.agentSteps };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const times = { 1: [], [threads]: [] };
+const summaries = new Set();
+let agentSteps = 0;
+console.log(`${values.scenario}: ${compiled.days} days, ${runs} runs, seed ${seed}; ${availableParallelism()} cores; Node ${process.version}`);
+for (let i = 0; i < repeat; i++) {
+  for (const t of i % 2 === 0 ? [1, threads] : [threads, 1]) {
+    const r = await timeBatch(t);
+    times[t].push(r.ms);
+    summaries.add(r.summary);
+    agentSteps = r.agentSteps;
+    const load = loadavg()[0].toFixed(2);
+    console.log(`  repeat ${i + 1}, ${t} thread${t === 1 ? '' : 's'}: ${(r.ms / 1000).toFixed(2)} s (load average ${load})`);
+  }
+}
+const t1 = median(times[1]);
+const tn = median(times[threads]);
+const replicateMs = t1 / runs;
+console.log(`median 1 thread: ${(t1 / 1000).toFixed(2)} s (${replicateMs.toFixed(0)} ms per replicate, ${(agentSteps / runs / 1e6).toFixed(2)} M agent-steps each)`);
+console.log(`median ${threads} threads: ${(tn / 1000).toFixed(2)} s`);
+console.log(`ratio T${threads}/T1 = ${(tn / t1).toFixed(3)} (target ≤ 0.6); speed-up ${(t1 / tn).toFixed(2)}×`);
+console.log(`summary.json identical across thread counts: ${summaries.size === 1 ? 'yes' : 'NO'}`);
+
+// Per-task overhead with a worker that does no simulation.
+const echo = new URL('./echoWorker.mjs', import.meta.url);
+function* jobs() {
+  for (let replicate = 0; replicate < tasks; replicate++) yield { scenario: 0, replicate };
+}
+let delivered = 0;
+let firstAt = 0;
+let lastAt = 0;
+const started = performance.now();
+await executeReplicates([compiled], jobs(), () => void delivered++, {
+  seed,
+  threads,
+  workerUrl: echo,
+  onComplete: (done) => {
+    if (done === 1) firstAt = performance.now();
+    if (done === tasks) lastAt = performance.now();
+  },
+});
+const total = performance.now() - started;
+const steadyMs = (lastAt - firstAt) / (tasks - 1);
+const pct = (ms) => ((ms / replicateMs) * 100).toFixed(3);
+console.log(`pool start-up (spawn, load, first task): ${(firstAt - started).toFixed(0)} ms = ${pct(firstAt - started)}% of one replicate, once per batch`);
+console.log(`per-task overhead, steady state: ${(steadyMs * 1000).toFixed(1)} µs per task = ${pct(steadyMs)}% of a replicate (target < 1%)`);
+console.log(`per-task overhead, start-up spread over ${tasks} tasks: ${((total / tasks) * 1000).toFixed(1)} µs = ${pct(total / tasks)}%`);
+if (delivered !== tasks) throw new Error(`delivered ${delivered} of ${tasks}`);

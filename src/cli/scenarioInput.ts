@@ -1,0 +1,56 @@
+// Loading a scenario for a command: by built-in name or file through its extends chain, then any
+// `--set path=value` overrides applied to the merged scenario, which is validated again (problems
+// name the file and the overrides, and the JSON path), then compiled.
+
+import type { CompiledScenario } from '../model/compiled.js';
+import { applyOverrides, type Override } from '../run/overrides.js';
+import { ScenarioError } from '../scenarios/errors.js';
+import { displayPath, loadScenario } from '../scenarios/load.js';
+import type { Scenario } from '../scenarios/types.js';
+import { validateScenario } from '../scenarios/validate.js';
+import { compileForCli } from './compile.js';
+import { CliError } from './io.js';
+
+export interface ScenarioInput {
+  /** As typed on the command line (for reproduce commands). */
+  ref: string;
+  scenario: Scenario;
+  /** Absolute paths of the extends chain. */
+  files: string[];
+  /** The same, as shown to the user. */
+  shownFiles: string[];
+}
+
+export async function loadInput(ref: string, cwd: string): Promise<ScenarioInput> {
+  const { scenario, files } = await loadScenario(ref, { cwd });
+  return { ref, scenario, files, shownFiles: files.map((f) => displayPath(f, cwd)) };
+}
+
+/** The scenario with overrides applied and validated again; the input itself when there are none. */
+export function withOverrides(input: ScenarioInput, overrides: readonly Override[]): Scenario {
+  if (overrides.length === 0) return input.scenario;
+  let changed: Scenario;
+  try {
+    changed = applyOverrides(input.scenario, overrides);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const label = `${input.shownFiles[0]} with ${overrides.map((o) => `--set ${o.text}`).join(' ')}`;
+  const problems = validateScenario(changed, [{ file: label, data: changed }]);
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return changed;
+}
+
+export function compileInput(input: ScenarioInput, scenario: Scenario = input.scenario): CompiledScenario {
+  return compileForCli(scenario, input.shownFiles[0]);
+}
+
+/** `routeshift run <ref> [--set …] --seed S --replicate i`, quoted for a POSIX shell. */
+export function reproduceCommand(ref: string, seed: number, replicate: number, overrides: readonly Override[] = []): string {
+  const args = ['routeshift', 'run', ref, ...overrides.flatMap((o) => ['--set', o.text]), '--seed', String(seed), '--replicate', String(replicate)];
+  return args.map(shellQuote).join(' ');
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}

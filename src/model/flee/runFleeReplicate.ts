@@ -1,0 +1,26 @@
+// Runs one replicate under Flee's rules from start to end (what runReplicate dispatches to), and a
+// variant that also returns every node's end-of-day count, which Flee's validation compares with
+// the observed camp series (src/flee/score.ts).
+
+import type { ReplicateResult } from '../result.js';
+import type { FleeCompiledScenario } from './compileRules.js';
+import { createFleeModel } from './createFleeModel.js';
+
+export function runFleeReplicate(compiled: FleeCompiledScenario, seed: number, replicate: number): ReplicateResult {
+  const model = createFleeModel(compiled, seed, replicate);
+  while (model.day < compiled.days) model.step();
+  return model.finish();
+}
+
+export interface FleeReplicateDetail {
+  result: ReplicateResult;
+  /** People at each node at the end of each day: locationDaily[node * days + day]. */
+  locationDaily: Float64Array;
+}
+
+export function runFleeReplicateWithLocations(compiled: FleeCompiledScenario, seed: number, replicate: number): FleeReplicateDetail {
+  const model = createFleeModel(compiled, seed, replicate, { recordLocations: true });
+  while (model.day < compiled.days) model.step();
+  const result = model.finish();
+  return { result, locationDaily: model.locationDaily as Float64Array };
+}

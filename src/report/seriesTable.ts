@@ -1,0 +1,184 @@
+// series.csv read back into columns: one {mean, p05, p50, p95} set of Float64Arrays per
+// (metric, entity), indexed by day, plus the original text rows so a chart's CSV download holds
+// exactly the bytes of series.csv.
+//
+// Why by hand and lazily: the file has ~170,000 rows for the default scenario in a fixed,
+// documented shape (docs/outputs.md: one block of `days` rows per metric and entity, no field
+// that needs quoting), and a report reads only ~40 of its ~600 blocks. Finding the lines and
+// checking the block keys takes ~30 ms for 2015–16; parsing every number up front took ~200 ms. A row that
+// breaks the shape is reported with its line number rather than misread.
+
+export interface SeriesStats {
+  /** Statistics across runs per day; NaN where series.csv has an empty field (undefined). */
+  mean: Float64Array;
+  p05: Float64Array;
+  p50: Float64Array;
+  p95: Float64Array;
+}
+
+export interface SeriesTable {
+  /** ISO dates, day 0 first. */
+  dates: string[];
+  /** Metric names in file order. */
+  metrics: string[];
+  /** Entities of one metric in file order (border ids, country codes or `total`). */
+  entities(metric: string): string[];
+  get(metric: string, entity: string): SeriesStats | undefined;
+  /** The text rows of series.csv for (metric, entity), without the newline. */
+  rows(metric: string, entity: string): string[];
+}
+
+export const SERIES_COLUMNS = 'metric,entity,date,mean,p05,p50,p95';
+
+interface Block {
+  /** Index in `lines` of the block's first row. */
+  first: number;
+  stats?: SeriesStats;
+}
+
+/** Parse series.csv text. Throws with the line number when the file does not have the documented shape. */
+export function parseSeriesCsv(text: string): SeriesTable {
+  // Line starts only: splitting a 12-year file (2.3 million rows, 90 MB) into strings cost a
+  // second of garbage collection; a row becomes a string when its block is read.
+  const starts: number[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    starts.push(pos);
+    const nl = text.indexOf('\n', pos);
+    pos = nl < 0 ? text.length : nl + 1;
+  }
+  const lineCount = starts.length;
+  const line = (i: number): string => {
+    let end = i + 1 < lineCount ? starts[i + 1] : text.length;
+    if (end > starts[i] && text.charCodeAt(end - 1) === 10) end--;
+    if (end > starts[i] && text.charCodeAt(end - 1) === 13) end--;
+    return text.slice(starts[i], end);
+  };
+  let count = lineCount;
+  while (count > 1 && line(count - 1) === '') count--;
+  if (line(0) !== SERIES_COLUMNS) throw new Error(`series.csv: expected the header "${SERIES_COLUMNS}"`);
+  if (text.includes('"')) throw new Error('series.csv: quoted fields are not expected');
+  const firstKey = keyOf(count > 1 ? line(1) : '');
+  let days = 0;
+  while (1 + days < count && keyOf(line(1 + days)) === firstKey) days++;
+  const dates = Array.from({ length: days }, (_, d) => line(1 + d).split(',')[2]);
+  const rowCount = count - 1;
+  if (days === 0 || rowCount % days !== 0) throw new Error(`series.csv: ${rowCount} rows are not whole blocks of ${days} days`);
+
+  const blocks = new Map<string, Block>();
+  const byMetric = new Map<string, string[]>();
+  for (let first = 1; first < count; first += days) {
+    const key = keyOf(line(first));
+    if (keyOf(line(first + days - 1)) !== key) throw new Error(`series.csv line ${first + days}: block ${key} does not have ${days} days`);
+    if (blocks.has(key)) throw new Error(`series.csv line ${first + 1}: block ${key} appears twice`);
+    blocks.set(key, { first });
+    const [metric, entity] = key.split(',');
+    const list = byMetric.get(metric) ?? [];
+    if (list.length === 0) byMetric.set(metric, list);
+    list.push(entity);
+  }
+
+  const statsOf = (block: Block): SeriesStats => {
+    if (block.stats) return block.stats;
+    const stats = emptyStats(days);
+    for (let d = 0; d < days; d++) {
+      const i = block.first + d;
+      const f = line(i).split(',');
+      if (f.length !== 7 || f[2] !== dates[d]) throw new Error(`series.csv line ${i + 1}: expected 7 fields dated ${dates[d]}`);
+      stats.mean[d] = num(f[3]);
+      stats.p05[d] = num(f[4]);
+      stats.p50[d] = num(f[5]);
+      stats.p95[d] = num(f[6]);
+    }
+    block.stats = stats;
+    return stats;
+  };
+  const find = (metric: string, entity: string) => blocks.get(`${metric},${entity}`);
+
+  return {
+    dates,
+    metrics: [...byMetric.keys()],
+    entities: (metric) => byMetric.get(metric) ?? [],
+    get: (metric, entity) => {
+      const block = find(metric, entity);
+      return block && statsOf(block);
+    },
+    rows: (metric, entity) => {
+      const block = find(metric, entity);
+      return block ? Array.from({ length: days }, (_, d) => line(block.first + d)) : [];
+    },
+  };
+}
+
+/** "metric,entity" of a row. */
+function keyOf(line: string): string {
+  const a = line.indexOf(',');
+  const b = line.indexOf(',', a + 1);
+  return a < 0 || b < 0 ? line : line.slice(0, b);
+}
+
+function num(field: string): number {
+  return field === '' ? NaN : Number(field);
+}
+
+function emptyStats(days: number): SeriesStats {
+  return { mean: new Float64Array(days), p05: new Float64Array(days), p50: new Float64Array(days), p95: new Float64Array(days) };
+}
+
+/** Sum of the daily means over days [from, to) (NaN days count as 0): a flow's mean total. */
+export function sumMeans(stats: SeriesStats, from = 0, to = stats.mean.length): number {
+  let sum = 0;
+  for (let d = Math.max(0, from); d < Math.min(to, stats.mean.length); d++) if (!Number.isNaN(stats.mean[d])) sum += stats.mean[d];
+  return sum;
+}
+
+/** Largest daily mean (0 when none is defined). */
+export function maxMean(stats: SeriesStats): number {
+  let max = 0;
+  for (const v of stats.mean) if (v > max) max = v;
+  return max;
+}
+
+/** Days per plotted point so a series has at most `maxPoints` points (1 up to ~13 months). */
+export function binDaysFor(days: number, maxPoints = 370): number {
+  return Math.max(1, Math.ceil(days / maxPoints));
+}
+
+/** Averages of each statistic over consecutive bins of `binDays` days (NaN days skipped; a bin
+ * with no defined day is NaN). `starts[i]` is the first day of bin i. With binDays = 1 the
+ * statistics themselves are returned. */
+export function binStats(stats: SeriesStats, binDays: number): { starts: number[]; stats: SeriesStats } {
+  const days = stats.mean.length;
+  if (binDays <= 1) return { starts: Array.from({ length: days }, (_, d) => d), stats };
+  const bins = Math.ceil(days / binDays);
+  const out = emptyStats(bins);
+  const starts: number[] = [];
+  for (let b = 0; b < bins; b++) {
+    starts.push(b * binDays);
+    for (const key of ['mean', 'p05', 'p50', 'p95'] as const) {
+      let sum = 0;
+      let n = 0;
+      for (let d = b * binDays; d < Math.min(days, (b + 1) * binDays); d++) {
+        const v = stats[key][d];
+        if (!Number.isNaN(v)) {
+          sum += v;
+          n++;
+        }
+      }
+      out[key][b] = n > 0 ? sum / n : NaN;
+    }
+  }
+  return { starts, stats: out };
+}
+
+/** Sums of the daily means over the last `window` days, for each day (a flow's moving total). */
+export function rollingSums(stats: SeriesStats | undefined, days: number, window: number): Float64Array {
+  const out = new Float64Array(days);
+  if (!stats) return out;
+  let run = 0;
+  for (let d = 0; d < days; d++) {
+    run += stats.mean[d] || 0;
+    if (d >= window) run -= stats.mean[d - window] || 0;
+    out[d] = Math.max(0, run);
+  }
+  return out;
+}

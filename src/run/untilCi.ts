@@ -1,0 +1,75 @@
+// `--until-ci metric=width`: keep adding replicates until the 95% confidence interval of a mean in
+// summary.json is at most `width` wide.
+//
+//   metric  a summary.json path: totals.<metric>, borders.<border>.<metric>, countries.<country>.<metric>
+//           (borders.RS-HU.crossings, totals.arrivals, borders.RS-HR.exitShare)
+//   width   the full width ciHigh − ciLow, in the metric's own unit (totals.arrivals=500: ±250
+//           people), or with a trailing % relative to the mean (borders.RS-HU.crossings=5%: the
+//           width is at most 5% of |mean|)
+//
+// The check runs after each replicate in replicate order, on unrounded statistics, from the
+// `runs`-th replicate on; the batch stops at the first run count where every target holds.
+
+import type { RecordLayout } from './runRecord.js';
+import { ciHalfWidth } from './stats.js';
+import type { SummaryAccumulator } from './summary.js';
+
+export interface CiTarget {
+  /** summary.json path of the metric. */
+  path: string;
+  width: number;
+  /** Width as a fraction of |mean| rather than in the metric's unit. */
+  relative: boolean;
+  /** As the user wrote it. */
+  text: string;
+}
+
+/** Parse `path=width` or `path=width%`; throws an Error with a usable message. */
+export function parseCiTarget(text: string): CiTarget {
+  const eq = text.lastIndexOf('=');
+  const path = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1).trim();
+  const relative = raw.endsWith('%');
+  const width = Number(relative ? raw.slice(0, -1) : raw);
+  if (eq <= 0 || path === '' || raw === '' || !Number.isFinite(width) || width <= 0) {
+    throw new Error(`"${text}" is not metric=width (e.g. totals.arrivals=500 or borders.RS-HU.crossings=5%)`);
+  }
+  return { path, width: relative ? width / 100 : width, relative, text };
+}
+
+/** Record indices of the targets' metrics; an unknown path names a few that exist. */
+export function resolveCiTargets(layout: RecordLayout, targets: readonly CiTarget[]): number[] {
+  return targets.map((t) => {
+    const index = layout.index.get(t.path);
+    if (index === undefined) {
+      const examples = [...layout.index.keys()].filter((k) => k.startsWith('totals.') || k.includes('.crossings')).slice(0, 6);
+      throw new Error(`--until-ci: no metric "${t.path}" in summary.json (for example: ${examples.join(', ')})`);
+    }
+    return index;
+  });
+}
+
+/** Width of the 95% interval of the mean of one record entry so far (NaN if undefined). */
+export function ciWidth(summary: SummaryAccumulator, index: number): { width: number; mean: number } {
+  let n = 0;
+  let sum = 0;
+  for (const r of summary.records) {
+    if (!Number.isNaN(r[index])) {
+      n++;
+      sum += r[index];
+    }
+  }
+  const mean = sum / n;
+  let squares = 0;
+  for (const r of summary.records) if (!Number.isNaN(r[index])) squares += (r[index] - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
+  return { width: 2 * ciHalfWidth(sd, n), mean };
+}
+
+export function ciTargetsMet(summary: SummaryAccumulator, targets: readonly CiTarget[], indices: readonly number[]): boolean {
+  return targets.every((t, i) => {
+    const { width, mean } = ciWidth(summary, indices[i]);
+    if (!Number.isFinite(width)) return false;
+    return width <= (t.relative ? t.width * Math.abs(mean) : t.width);
+  });
+}
