@@ -104,8 +104,8 @@ export function createSmuggledCrossing(
       return 0;
     }
     if (enforcementRng() < m.extortionInjuryShare) {
+      // The total of injuries is counted by the caller for every INJURED outcome.
       rec.totalDaily[totalAt(rec, TOTAL.smugglerViolenceInjuries, day)]++;
-      rec.totalDaily[totalAt(rec, TOTAL.injuries, day)]++;
       add(BORDER.injuries, border, day);
       return INJURED;
     }
@@ -141,7 +141,6 @@ export function createSmuggledCrossing(
         add(BORDER.pushbacks, border, day);
         if (enforcementRng() < c.injury[e]) {
           add(BORDER.injuries, border, day);
-          rec.totalDaily[totalAt(rec, TOTAL.injuries, day)]++;
           return INJURED;
         }
         return FAILED;

@@ -122,3 +122,15 @@ describe('smuggling market', () => {
     expect(Array.from(a.scalars)).toEqual(Array.from(b.scalars));
   });
 });
+
+describe('harm accounting with smugglers', () => {
+  it('total injuries equal the sum of border injuries on a network without terrain hazard', () => {
+    const [r] = runs(smugglerScenario(), 1);
+    const res = r.result;
+    const borderInjuries = sum(
+      res.borderDaily.subarray(BORDER_METRICS.indexOf('injuries') * res.borders * res.days, (BORDER_METRICS.indexOf('injuries') + 1) * res.borders * res.days),
+    );
+    expect(borderInjuries).toBeGreaterThan(0);
+    expect(sum(r.total('injuries'))).toBe(borderInjuries);
+  });
+});

@@ -26,7 +26,9 @@ describe('built-in scenarios', () => {
 
   it('are listed sorted by id with name and description', () => {
     const list = listBuiltins();
-    expect(list.map((b) => `${b.id}.json`)).toEqual([...files].sort());
+    const ids = list.map((b) => b.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids.map((id) => `${id}.json`).sort()).toEqual([...files].sort());
     for (const b of list) {
       expect(b.file).toBe(join(scenariosDir(), `${b.id}.json`));
       expect(b.name.length).toBeGreaterThan(0);

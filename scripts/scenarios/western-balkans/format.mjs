@@ -5,7 +5,7 @@
 const compact = (x) => JSON.stringify(x).replace(/":/g, '": ').replace(/,"/g, ', "').replace(/^\{"/, '{ "').replace(/\}$/, ' }');
 
 // How many levels to expand below each key before writing the rest on one line.
-const DEPTH = { behaviour: 0, nodes: 1, edges: 1, countries: 1, borders: 1, sources: 1, period: 0, monthly: 0, budgetEur: 0, destinations: 0, set: 0, border: 0, events: 2, inflow: 2, cohorts: 2 };
+const DEPTH = { behaviour: 0, nodes: 1, edges: 1, countries: 1, borders: 1, sources: 1, period: 0, monthly: 0, budgetEur: 0, destinations: 0, set: 0, border: 0, events: 2, inflow: 2, cohorts: 2, smugglers: 2, networks: 1, market: 1, bases: 0 };
 
 function layout(value, indent, depth) {
   const pad = '  '.repeat(indent);

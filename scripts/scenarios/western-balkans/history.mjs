@@ -6,7 +6,10 @@
 // Values are graded (detection, pushback, injury, detention days, fence), never only open or
 // closed; the numbers are assumptions ordered by what the sources say of each border and tuned
 // against the Frontex yearly detections (docs/scenarios-western-balkans.md, Calibration).
-// Until smugglers exist (issue 4) the values stand for the average attempt, smuggled or not.
+// The values are those a person trying alone faces; smuggled groups face less of the fence and of
+// detection (their skill), and bribes let some detected groups through (`corruption`, from
+// smugglers.mjs, which also holds the police actions against smugglers).
+import { corruption } from './smugglers.mjs';
 import { A, EXT } from './sources.mjs';
 
 const R0 = 'research-000-002 §1a';
@@ -46,8 +49,15 @@ const STARTING = {
   'GR-TR': [ENF(0.95, 0.98, 0, 0, 0.5), A('Türkiye does not let people cross back from Greece (it readmitted only under formal procedures): without this, people in Greece turned back to reach Bulgaria when North Macedonia closed in March 2016')],
   'BG-TR': [ENF(0.95, 0.98, 0, 0, 0.5), A('Türkiye does not let people cross back from Bulgaria (as GR-TR)')],
 };
-export const borders = Object.fromEntries(Object.entries(STARTING).map(([b, [set]]) => [b, set]));
-export const borderSources = Object.fromEntries(Object.entries(STARTING).map(([b, [, source]]) => [b, source]));
+// Corruption (smugglers.mjs) joins the starting values; a border only smugglers need (Türkiye–Greece,
+// whose other values start with events) gets an entry of its own.
+const withCorruption = { ...STARTING };
+for (const [b, [value, source]] of Object.entries(corruption)) {
+  const [set, why] = withCorruption[b] ?? [{}, ''];
+  withCorruption[b] = [{ ...set, corruption: value }, `${why ? why + '; ' : ''}corruption ${value}: ${source}; ${A('value')}`];
+}
+export const borders = Object.fromEntries(Object.entries(withCorruption).map(([b, [set]]) => [b, set]));
+export const borderSources = Object.fromEntries(Object.entries(withCorruption).map(([b, [, source]]) => [b, source]));
 
 // Türkiye–Greece has two crossings that differ (the Aegean and the Evros): their starting values
 // are events on the first day, on each edge.
@@ -104,27 +114,29 @@ const S2016 = [
     ENF(0.7, 0.6, 0.01, 30), `seed-000 L37 and L85 ("in a sense closing the path along the Route"), ${R0}; ${EXT('statement of 18 March 2016, in force on 20 March; the geographic restriction holds asylum seekers on the islands')}; ${A('values: more interceptions and returns (pushback), and a month held on the islands')}`),
   ev('hungary-8km-rule', '2016-07-05', 'Hungary pushes back anyone caught within 8 km of the border', { border: 'RS-HU' }, { pushback: 0.97 },
     `the list system was then the only legal path (seed-000 L85), Hungary among the main perpetrators of violations (seed-000 L417); ${EXT('the 8-km rule in force on 5 July 2016')}`),
+  ev('hungary-pushbacks-everywhere', '2017-03-28', 'Hungary pushes back anyone caught anywhere in the country, also on its Romanian and Croatian borders', { border: ['RO-HU', 'HR-HU'] }, { pushback: 0.97 },
+    `Hungary among the main perpetrators of violations (seed-000 L417); ${EXT('the 8-km rule of July 2016 extended to the whole territory of Hungary on 28 March 2017')}`),
   ev('serbia-army-south', '2016-07-18', 'Serbia deploys army and police on its borders with North Macedonia and Bulgaria', { border: ['MK-RS', 'BG-RS'] },
     { detection: 0.85, pushback: 0.8, injury: 0.03 }, `seed-000 L85 ("in July the army and police were deployed on the borders with Bulgaria and Macedonia"), ${R0}; ${A('the day and values')}`, 14),
-  ev('bulgaria-fence-complete', '2017-01-01', 'Bulgaria completes its fence on the Turkish border', { border: 'TR-BG' }, { fence: 0.7, detection: 0.7, pushback: 0.8, injury: 0.1 },
-    `${EXT('the fence reached about 235 km in 2017')}; physical barriers along the route (seed-000 L85)`),
+  ev('bulgaria-fence-complete', '2017-01-01', 'Bulgaria completes its fence on the Turkish border', { border: 'TR-BG' }, { fence: 0.7, detection: 0.7, pushback: 0.8, injury: 0.1, antiSmuggling: 0.3 },
+    `${EXT('the fence reached about 235 km in 2017, with cameras and sensors along it')}; physical barriers along the route (seed-000 L85); ${A('values; antiSmuggling 0.3: the surveillance finds some of the groups smugglers would take through, until the fence "has more holes" and authorities are more involved in smuggling (seed-003 L826–834, event bulgaria-authority-involvement)')}`),
 ];
 
 const CROATIA_PUSHBACKS = `Greece and Croatia "repeatedly accused" of illegal pushbacks (seed-000 L417); "Croatian police was always very aggressive" (seed-003 L913); ${EXT('NGO and press reports of violent pushbacks from Croatia to Bosnia and Serbia, 2018–2021')}`;
 
 const S2018 = [
-  ev('croatia-violent-pushbacks', '2019-01-01', 'Croatia turns to systematic, often violent pushbacks', { border: ['RS-HR', 'BA-HR'] },
-    { detection: 0.85, pushback: 0.95, injury: 0.12 }, `${CROATIA_PUSHBACKS}; ${A('the start date and values')}`, 365),
+  ev('croatia-violent-pushbacks', '2019-01-01', 'Croatia turns to systematic, often violent pushbacks at its Bosnian border and hunts smuggled groups', { border: 'BA-HR' },
+    { detection: 0.85, pushback: 0.95, injury: 0.12, antiSmuggling: 0.65 }, `${CROATIA_PUSHBACKS}; ${A('the start date and values; antiSmuggling 0.65: Croatian police, "always very aggressive" (seed-003 L913), find most of the smuggled groups that would slip past a less watchful border')}`, 365),
+  ev('croatia-violent-pushbacks-serbia', '2019-01-01', 'Croatia turns to systematic, often violent pushbacks at its Serbian border, which is short, flat and watched closely', { border: 'RS-HR' },
+    { detection: 0.9, pushback: 0.95, injury: 0.12, antiSmuggling: 0.7 }, `${CROATIA_PUSHBACKS}; ${A('the start date and values; higher detection and antiSmuggling than on the long, wooded Bosnian border, so that Serbia–Croatia stays a minor exit, as in the sources (seed-003 L862–872 name Hungary and Bosnia–Croatia as the exits of 2023–24)')}`, 365),
   ev('frontex-albania-2019', '2019-05-21', 'First Frontex joint operation outside the EU, on the Albanian–Greek border', { border: 'GR-AL' }, { detection: 0.6 },
     `Frontex in Albania (seed-000 L327; seed-001 L50); ${EXT('the operation started on 21–22 May 2019')}; ${A('values')}`),
-  ev('hungary-fence-crossed', '2020-01-01', 'Smuggling groups cross the Hungarian fence routinely (ladders, cut wire)', { border: 'RS-HU' }, { fence: 0.3, detection: 0.7 },
-    `independent crossings of "the then already fortified Serbia-Hungary border" were possible in 2023 (seed-003 L1147–1156); Hungary the main exit before the late-2023 crackdown (seed-003 L862–869, L877–880); ${A('until smugglers exist (issue 4) the fence value stands for the average attempt, smuggled or not')}`, 365),
   ev('greece-evros-2020', '2020-03-01', 'Greece reinforces the Evros after Türkiye stops holding people back', { edge: 'evros-crossing' },
     { detection: 0.85, pushback: 0.95, injury: 0.1 }, `Greece accused of pushbacks (seed-000 L417), drone-linked pushbacks on Greece–Türkiye (seed-000 L343); ${EXT('28 February – March 2020, the Pazarkule/Kastanies crisis')}; ${A('values')}`),
   ev('greece-aegean-2020', '2020-03-01', 'Greek coast guard pushes boats back to Turkish waters', { edge: 'aegean-lesvos' },
     { detection: 0.8, pushback: 0.8, injury: 0.02 }, `seed-000 L417; ${EXT('reports of systematic pushbacks in the Aegean from March 2020')}; ${A('values')}`),
-  ev('frontex-serbia-2021-hungary', '2021-06-01', 'Frontex joint operation on Serbia\'s border with Hungary', { border: 'RS-HU' }, { detection: 0.75 },
-    `seed-000 L287 ("the 2021 operation, which involved 111 Frontex officers along Serbia's borders with Hungary and Bulgaria"), ${R0b}; ${A('the month and values')}`),
+  ev('frontex-serbia-2021-hungary', '2021-06-01', 'Frontex joint operation on Serbia\'s border with Hungary', { border: 'RS-HU' }, { detection: 0.97, antiSmuggling: 0.1 },
+    `seed-000 L287 ("the 2021 operation, which involved 111 Frontex officers along Serbia's borders with Hungary and Bulgaria"), ${R0b}; surveillance smugglers must learn to avoid ("They know where thermal and visual cameras are, they know positions of the drones", seed-003 L978–980); ${A('the month and values')}`),
   ev('frontex-serbia-2021-bulgaria', '2021-06-01', 'Frontex joint operation on Serbia\'s border with Bulgaria', { border: 'BG-RS' }, { detection: 0.9 },
     `seed-000 L287, ${R0b}; ${A('the month and values')}`),
   ev('greece-fortifies-evros', '2022-01-01', 'Greece extends the Evros fence and surveillance', { edge: 'evros-crossing' }, { fence: 0.85, detection: 0.9 },
@@ -137,8 +149,8 @@ const S2023 = [
   ev('croatia-schengen', '2023-01-01', 'Croatia joins Schengen: no more checks on its border with Slovenia', { border: 'HR-SI' }, ENF(0.1, 0.05, 0, 0),
     `seed-000 L251–263 (Croatia's Schengen readiness); ${EXT('Croatia in Schengen on 1 January 2023')}; ${A('values')}`),
   ev('croatia-eases-bosnia', '2023-01-01', 'Croatian police at the Bosnian border become less aggressive', { border: 'BA-HR' },
-    { detection: 0.85, pushback: 0.9, injury: 0.06 },
-    `"Croatian police was always very aggressive, but this stopped in the beginning of 2023" (seed-003 L913–915, fn 38 L927); "a lot of police pressure at the Bosnia/Croatia border. This stopped a year and a half ago" (L951–955); ${R3}; ${A('values')}`, 60),
+    { detection: 0.85, pushback: 0.9, injury: 0.06, corruption: 0.2, antiSmuggling: 0.5 },
+    `"Croatian police was always very aggressive, but this stopped in the beginning of 2023; they don't pay much attention to migrants anymore … Police have turned a blind eye because of corruption" (seed-003 L913–921, fn 38 L927); Croatian police "more easily bribed than their Hungarian counterparts" (L938–940); "a lot of police pressure at the Bosnia/Croatia border. This stopped a year and a half ago" (L951–955); ${R3}; ${A('values')}`, 60),
   ev('serbia-romania-patrols', '2023-03-01', 'Joint Serbian–Romanian border patrols', { border: 'RS-RO' }, { detection: 0.85, pushback: 0.85 },
     `seed-003 L305–306 ("Joint Serbia-Romania border patrols start"), ${R3}; ${A('values')}`),
   ev('bulgaria-pilot-project', '2023-03-20', 'EU pilot project with Bulgaria: more guards and surveillance on the Turkish border', { border: 'TR-BG' },
@@ -151,8 +163,8 @@ const S2023 = [
     `${EXT('21 October 2023')}; ${A('values')}`),
   ...['horgos-roszke', 'kelebija-tompa', 'sombor-hercegszanto'].map((edge) =>
     ev(`serbia-crackdown-${edge.split('-')[0]}`, '2023-10-28', `Serbian police crackdown at the Hungarian border (${edge})`, { edge },
-      { detection: 0.95, pushback: 0.98, injury: 0.1 },
-      `seed-003 L407–423 ("Serbian police launched a major crackdown on migrant smuggling, dismantling armed groups operating near the Hungarian border"; "the recent armed clash in Horgoš"), L885–894 (Subotica and Horgoš, raids throughout 2024), ${R3}; ${EXT('the shoot-out near Horgoš on 27 October 2023')}; the drop-off at the end of November 2023 (seed-003 L34–37) sets the ramp; ${A('values: Serbian police stop people before the fence and move them to camps (pushback)')}`, 30)),
+      { detection: 0.98, pushback: 0.98, injury: 0.1, arrestPressure: 0.02, antiSmuggling: 0.5 },
+      `seed-003 L407–423 ("Serbian police launched a major crackdown on migrant smuggling, dismantling armed groups operating near the Hungarian border"; "the recent armed clash in Horgoš"), L885–894 (Subotica and Horgoš, raids throughout 2024), ${R3}; ${EXT('the shoot-out near Horgoš on 27 October 2023')}; the drop-off at the end of November 2023 (seed-003 L34–37) sets the ramp; ${A('values: Serbian police stop people before the fence and move them to camps (pushback), arrest 2% of the capacity of the networks serving the border per day, and find half the smuggled groups that would have slipped through')}`, 30)),
   ...[['croatia', 'RS-HR'], ['romania', 'RS-RO']].map(([name, border]) =>
     ev(`serbia-crackdown-${name}`, '2023-10-28', `Serbian police move people into camps and away from the border with ${name === 'croatia' ? 'Croatia' : 'Romania'}`, { border },
       { detection: 0.95, pushback: 0.95 },

@@ -134,7 +134,7 @@ const HN = {
 const E = [
   ['istanbul', 'edirne', 'vehicle', 'vehicle'],
   ['istanbul', 'ayvalik', 'vehicle', 'vehicle'],
-  ['ayvalik', 'lesvos', 'boat', 'aegean', { id: 'aegean-lesvos', km: 15, distNote: 'the strait between Ayvalık and Lesvos, about 15 km', note: 'smugglers\' fees are not modelled until smugglers exist (issue 4)' }],
+  ['ayvalik', 'lesvos', 'boat', 'aegean', { id: 'aegean-lesvos', km: 15, distNote: 'the strait between Ayvalık and Lesvos, about 15 km', note: 'alone, the fare buys a place in a dinghy; with the smugglers based in Edirne (smugglers.mjs), a guided crossing' }],
   ['lesvos', 'athens-piraeus', 'vehicle', 'rail', { km: 350, fare: 60, distNote: 'the ferry Mytilene–Piraeus, about 190 nautical miles; mode vehicle because boat speed (20 km/day) is that of a dinghy, not a ferry', fareNote: A('60 EUR ferry ticket') }],
   ['edirne', 'evros', 'foot', 'river', { id: 'evros-crossing' }],
   ['edirne', 'kapitan-andreevo', 'foot', 'greenFoot', { id: 'edirne-kapitan-andreevo' }],

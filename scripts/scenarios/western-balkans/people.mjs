@@ -12,10 +12,20 @@
 // are of the order of the Frontex yearly figures (docs/scenarios-western-balkans.md, Calibration).
 import { A, EXT } from './sources.mjs';
 
-const cohort = (id, name, mean, riskAversion, destinations, why) => ({
-  id, name, budgetEur: { mean, sd: Math.round(mean * 0.4) }, riskAversion, destinations,
-  source: `${why}; ${A('budget (log-normal, sd 40% of the mean), risk aversion and destination weights are not in the seed documents')}`,
-});
+// Budgets: the relative sizes below (richer Syrians and Türkiye nationals, poorer Moroccans and
+// Pakistanis) times BUDGET_SCALE. The model has no income on the way (no work, no remittances), so a
+// budget is all the money a person will have: enough for two or three smuggled crossings (a few
+// hundred to a thousand euros an attempt, smugglers.mjs) and a few months of living costs. With
+// half these budgets, thousands of people spent everything on smugglers by 2022 and stayed, broke,
+// at border areas whose only way back is a bus they cannot pay for. Assumption.
+const BUDGET_SCALE = 4;
+const cohort = (id, name, relative, riskAversion, destinations, why) => {
+  const mean = relative * BUDGET_SCALE;
+  return {
+    id, name, budgetEur: { mean, sd: Math.round(mean * 0.4) }, riskAversion, destinations,
+    source: `${why}; ${A('budget (log-normal, sd 40% of the mean: what a person carries or can get for the whole journey from here, smugglers included), risk aversion and destination weights are not in the seed documents')}`,
+  };
+};
 
 export const cohorts = [
   cohort('syria', 'Syrians', 3500, 1.3, { munich: 0.75, vienna: 0.2, trieste: 0.05 }, 'the largest group in 2015–16 (seed-001 L8) and again in 2023–24 (seed-003 L602–607); many families, so risk aversion above average'),
@@ -57,7 +67,7 @@ const GREEK_SEA = {
   '2016-01': 67400, '2016-02': 57100, '2016-03': 27000,
 };
 // People setting out on the route per year, from April 2016 (land and sea cohorts; air cohorts below).
-export const ROUTE_TOTAL = { 2016: 5000, 2017: 13000, 2018: 5000, 2019: 7000, 2020: 15000, 2021: 24000, 2022: 50000, 2023: 26000, 2024: 2500, 2025: 2000, 2026: 2000 };
+export const ROUTE_TOTAL = { 2016: 5000, 2017: 13000, 2018: 5000, 2019: 8000, 2020: 64000, 2021: 92000, 2022: 125000, 2023: 35000, 2024: 10500, 2025: 8500, 2026: 8500 };
 // Where they start: Istanbul, or Athens and Sofia for people who had lived in Greece or Bulgaria.
 const START = { istanbul: 0.75, 'athens-piraeus': 0.2, sofia: 0.05 };
 

@@ -1,5 +1,6 @@
 // Prints the reference tables of docs/scenarios-western-balkans.md from the generated JSON files
-// (countries, crossings, starting enforcement and events with their sources, cohorts, inflow per
+// (countries, crossings, starting enforcement and events with their sources, smuggling networks,
+// cohorts, inflow per
 // year; the sources of `borders` come from history.mjs, the schema has no field for them), so that the
 // document shows exactly what the scenario holds. Paste the output between the markers
 // "<!-- tables -->" and "<!-- /tables -->" after regenerating the scenario:
@@ -36,18 +37,27 @@ for (const e of crossings) {
 }
 
 console.log('\n### Enforcement on 1 January 2015 (`borders`; other borders are open)\n');
-console.log('| border | detection | pushback | injury | detention days | fence | legal corridor | source |\n|---|---:|---:|---:|---:|---:|---|---|');
+console.log('| border | detection | pushback | injury | detention days | fence | legal corridor | corruption | source |\n|---|---:|---:|---:|---:|---:|---|---:|---|');
+const value = (x) => (x === undefined ? '' : x);
 for (const [border, e] of Object.entries(scenario.borders)) {
-  console.log(`| ${border} | ${e.detection} | ${e.pushback} | ${e.injury} | ${e.detentionDays} | ${e.fence} | ${e.legalCorridor ? 'yes' : ''} | ${cell(borderSources[border])} |`);
+  console.log(`| ${border} | ${value(e.detection)} | ${value(e.pushback)} | ${value(e.injury)} | ${value(e.detentionDays)} | ${value(e.fence)} | ${e.legalCorridor ? 'yes' : ''} | ${value(e.corruption)} | ${cell(borderSources[border])} |`);
 }
 
 console.log('\n### Events\n');
 console.log('| date | id | acts on | sets | ramp (days) | source |\n|---|---|---|---|---:|---|');
 for (const e of scenario.events) {
-  const target = e.edge ? `edge ${e.edge}` : [e.border].flat().join(', ');
-  const set = Object.entries(e.set).map(([k, v]) => `${k} ${v}`).join(', ');
+  const target = e.edge ? `edge ${e.edge}` : e.place ? `smugglers based at ${e.place}` : e.dismantle ? `network ${e.dismantle}` : [e.border].flat().join(', ');
+  const set = e.dismantle ? 'dismantled' : Object.entries(e.set).map(([k, v]) => `${k} ${v}`).join(', ');
   console.log(`| ${e.date} | \`${e.id}\` | ${target} | ${set} | ${e.rampDays ?? ''} | ${cell(e.source)} |`);
 }
+
+console.log('\n### Smuggling networks on 1 January 2015\n');
+console.log('| id | name | base | capacity (people per day) | skill | violence | source |\n|---|---|---|---:|---:|---:|---|');
+for (const n of scenario.smugglers.networks) {
+  console.log(`| ${n.id} | ${cell(n.name)} | ${n.base} | ${n.capacityPerDay} | ${n.skill} | ${n.violence} | ${cell(n.source)} |`);
+}
+const market = Object.entries(scenario.smugglers.market).map(([k, v]) => `\`${k}\` ${Array.isArray(v) ? v.join(', ') : v}`).join('; ');
+console.log(`\nMarket parameters that differ from the defaults (\`DEFAULT_SMUGGLER_MARKET\`, src/scenarios/defaults.ts): ${market}. Source: ${scenario.smugglers.source}.`);
 
 console.log('\n### Cohorts\n');
 console.log('| id | name | budget EUR (mean, sd) | risk aversion | destinations | source |\n|---|---|---|---:|---|---|');
