@@ -214,15 +214,12 @@ function compileCohorts(scenario: Scenario, nodeIds: string[], destinations: num
 
 function compileInflow(scenario: Scenario, nodeIds: string[], days: number, peoplePerAgent: number): CompiledInflow {
   const cohortIds = scenario.cohorts.map((c) => c.id);
-  const agentsPerDay = scenario.inflow.map((stream) => {
-    const rate = new Float64Array(days);
-    for (let d = 0; d < days; d++) {
-      const date = isoDay(scenario.period.start, d);
-      const month = date.slice(0, 7);
-      rate[d] = (stream.monthly[month] ?? 0) / daysInMonth(month) / peoplePerAgent;
-    }
-    return rate;
-  });
+  // The month of each day and its length, once for all streams (dates are the slow part).
+  const monthOfDay = Array.from({ length: days }, (_, d) => isoDay(scenario.period.start, d).slice(0, 7));
+  const monthLength = new Map([...new Set(monthOfDay)].map((m) => [m, daysInMonth(m)]));
+  const agentsPerDay = scenario.inflow.map((stream) =>
+    Float64Array.from(monthOfDay, (month) => (stream.monthly[month] ?? 0) / monthLength.get(month)! / peoplePerAgent),
+  );
   return {
     entry: Int32Array.from(scenario.inflow, (s, i) => {
       const n = nodeIds.indexOf(s.entry);
