@@ -15,31 +15,17 @@
 // steps) that took a run from 1.9–2.4 s to 1.5–1.9 s on a loaded 2-core machine. A place whose
 // movechance changes (conflict, camp closure) bumps an epoch that makes its agents draw again.
 
-import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt, type Recorder } from '../recorder.js';
-import type { ReplicateResult } from '../result.js';
+import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt } from '../recorder.js';
 import { createStreams } from '../rng.js';
-import { CAMP, CONFLICT_ZONE, IDPCAMP, MARKER, TOWN, type FleeCompiledScenario } from './compileRules.js';
+import { createAgentColumns, growAgentColumns } from './agentColumns.js';
+import { CAMP, CONFLICT_ZONE, IDPCAMP, TOWN, type FleeCompiledScenario } from './compileRules.js';
+import { applyClosures, spawn, type LinkState } from './dayEvents.js';
+import type { FleeModel, FleeModelOptions } from './fleeModelTypes.js';
+import { createPlaceState } from './placeState.js';
 import { addRoute, buildRouteTable, createRouteStore, type RouteTable } from './routes.js';
-import { capacityMultiplier, conflictDecay, locationScore, moveChance, routeBaseWeight } from './rules.js';
+import { capacityMultiplier, locationScore, routeBaseWeight } from './rules.js';
 
-export interface FleeModel {
-  /** Next day to simulate (0-based); equals compiled.days when finished. */
-  readonly day: number;
-  step(): void;
-  /** Scale counters to people and return them; call once, after the last step. */
-  finish(): ReplicateResult;
-  /** Agents at each node now (not on a link). Read only. */
-  readonly locationAgents: Int32Array;
-  /** With `recordLocations`: agents at each node at the end of each day, people not yet applied:
-   * locationDaily[node * days + day]. */
-  readonly locationDaily: Float64Array | null;
-  readonly counters: Recorder;
-}
-
-export interface FleeModelOptions {
-  /** Keep every node's end-of-day count (for Flee's per-camp validation). */
-  recordLocations?: boolean;
-}
+export type { FleeModel, FleeModelOptions } from './fleeModelTypes.js';
 
 const NEVER = 0x7fffffff;
 
@@ -56,40 +42,19 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const { outOffsets, outEdges, edgeTo, edgeFrom, edgeDistanceKm, edgeBorder, nodeCountry } = net;
 
   // ---- location state ---------------------------------------------------------------------------
-  const type = Uint8Array.from(f.locationType);
-  const population = Float64Array.from(f.population);
-  const conflict = new Float64Array(nodes);
-  const conflictSince = new Int32Array(nodes);
-  const numAgents = new Int32Array(nodes);
-  const chance = new Float64Array(nodes);
-  const epoch = new Int32Array(nodes);
-  const score = new Float64Array(nodes);
-  const isMarker = Uint8Array.from(type, (t) => (t === MARKER ? 1 : 0));
+  const place = createPlaceState(f, nodes);
+  const { type, conflict, conflictSince, numAgents, chance, epoch, score, isMarker, logStay, refreshChance } = place;
   const locationDaily = options.recordLocations ? new Float64Array(nodes * days) : null;
 
   const isCamp = (n: number) => type[n] === CAMP || type[n] === IDPCAMP;
   const isTown = (n: number) => conflict[n] <= 0 && (type[n] === TOWN || type[n] === CONFLICT_ZONE);
   const capMultiplier = (n: number) => capacityMultiplier(s, f.capacity[n], numAgents[n]);
-  /** log(1 − movechance) per node, for geometric draws. */
-  const logStay = new Float64Array(nodes);
-  function refreshChance(n: number): void {
-    const next = moveChance(s, type[n], conflict[n], population[n], f.capacity[n]);
-    if (next !== chance[n]) {
-      chance[n] = next;
-      logStay[n] = Math.log1p(-Math.min(next, 1));
-      epoch[n]++;
-    }
-  }
-  for (let n = 0; n < nodes; n++) {
-    chance[n] = moveChance(s, type[n], 0, population[n], f.capacity[n]);
-    logStay[n] = Math.log1p(-Math.min(chance[n], 1));
-  }
 
   // ---- links and routes ------------------------------------------------------------------------
   const open = new Uint8Array(edges).fill(1);
   const lastClosedDay = new Int32Array(edges).fill(-1);
   const forced = Uint8Array.from(f.edgeForced);
-  let anyForced = forced.includes(1);
+  const links: LinkState = { open, lastClosedDay, forced, anyForced: forced.includes(1) };
   const store = createRouteStore();
   const singleHop = Int32Array.from({ length: edges }, (_, e) => addRoute(store, [edgeTo[e]], 1, edgeDistanceKm[e]));
   // Per candidate slot of the table: the route's end and its weight before the end's capacity
@@ -105,60 +70,13 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   }
 
   // ---- agents (struct of arrays; nobody leaves the simulation) --------------------------------
-  // Columns live on one object whose fields grow() replaces; hot loops copy them into locals.
-  const a = {
-    capacity: 1024,
-    count: 0,
-    node: new Int32Array(1024),
-    /** The link travelled, or -1 at a location. */
-    edge: new Int32Array(1024),
-    onLinkKm: new Float64Array(1024),
-    movedKm: new Float64Array(1024),
-    /** Flee's recent_travel_distance (avoid_short_stints). */
-    recent: new Float64Array(1024),
-    /** Planned route (RouteStore id) and the index of its next node, or -1. */
-    route: new Int32Array(1024),
-    routePos: new Int32Array(1024),
-    linkEntryDay: new Int32Array(1024),
-    /** First day the agent's move test succeeds here, valid while waitEpoch = epoch[node]. */
-    wakeDay: new Int32Array(1024),
-    waitEpoch: new Int32Array(1024),
-    entryDay: new Int32Array(1024),
-    lastCrossDay: new Int32Array(1024),
-    /** 1 once the agent has completed a link (start_on_foot). */
-    travelled: new Uint8Array(1024),
-    /** 1 once the agent has been in a camp (arrivals count the first camp only). */
-    arrived: new Uint8Array(1024),
-  };
-
-  function grow(): void {
-    const size = a.capacity * 2;
-    const widen = <T extends Int32Array | Float64Array | Uint8Array>(x: T): T => {
-      const y = new (x.constructor as new (n: number) => T)(size);
-      y.set(x);
-      return y;
-    };
-    a.node = widen(a.node);
-    a.edge = widen(a.edge);
-    a.onLinkKm = widen(a.onLinkKm);
-    a.movedKm = widen(a.movedKm);
-    a.recent = widen(a.recent);
-    a.route = widen(a.route);
-    a.routePos = widen(a.routePos);
-    a.linkEntryDay = widen(a.linkEntryDay);
-    a.wakeDay = widen(a.wakeDay);
-    a.waitEpoch = widen(a.waitEpoch);
-    a.entryDay = widen(a.entryDay);
-    a.lastCrossDay = widen(a.lastCrossDay);
-    a.travelled = widen(a.travelled);
-    a.arrived = widen(a.arrived);
-    a.capacity = size;
-  }
+  // Columns live on one object whose fields growAgentColumns() replaces; hot loops copy them into locals.
+  const a = createAgentColumns();
 
   let day = 0;
 
   function addAgent(n: number, inCamp: boolean): void {
-    if (a.count === a.capacity) grow();
+    if (a.count === a.capacity) growAgentColumns(a);
     const i = a.count++;
     a.node[i] = n;
     a.edge[i] = -1;
@@ -193,69 +111,6 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   }
 
   const spawnWeight = new Float64Array(nodes);
-  function spawn(t: number, weightDay: number): number {
-    const wanted = f.spawnPerDay[t];
-    if (wanted <= 0) return 0;
-    let total = 0;
-    let conflictZones = 0;
-    for (let n = 0; n < nodes; n++) {
-      const c = conflict[n];
-      const w = c > 0 ? population[n] * c * (s.conflict_spawn_decay.length > 0 ? conflictDecay(s, weightDay - conflictSince[n]) : 1) : 0;
-      if (c > 0) conflictZones++;
-      total += w;
-      spawnWeight[n] = total;
-    }
-    if (conflictZones === 0) return 0;
-    // Flee asserts a positive total; without populations, conflict zones share equally.
-    const equal = total <= 0;
-    for (let j = 0; j < wanted; j++) {
-      let n: number;
-      if (equal) {
-        let pick = Math.floor(rng.inflow() * conflictZones);
-        for (n = 0; n < nodes - 1; n++) if (conflict[n] > 0 && pick-- === 0) break;
-      } else {
-        const u = rng.inflow() * total;
-        let lo = 0;
-        let hi = nodes - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (spawnWeight[mid] > u) hi = mid;
-          else lo = mid + 1;
-        }
-        n = lo;
-      }
-      addAgent(n, false);
-      if (s.take_from_population && population[n] > 0) population[n]--;
-    }
-    if (s.take_from_population && s.movechance_pop_scale_factor !== 0) for (let n = 0; n < nodes; n++) refreshChance(n);
-    return wanted;
-  }
-
-  function applyClosures(t: number): boolean {
-    let linksChanged = false;
-    for (const c of f.closures) {
-      for (const phase of [0, 1] as const) {
-        if ((phase === 0 ? c.start : c.end) !== t) continue;
-        const closing = phase === 0;
-        if (c.type === 'camp' || c.type === 'idpcamp') {
-          type[c.node] = closing ? TOWN : c.type === 'camp' ? CAMP : IDPCAMP;
-          conflict[c.node] = 0;
-          refreshChance(c.node);
-        } else if (c.type === 'remove_forced_redirection') {
-          for (const e of c.edges) forced[e] = closing ? 0 : 1;
-          anyForced = forced.includes(1);
-        } else {
-          for (const e of c.edges) {
-            if (closing && open[e]) lastClosedDay[e] = t;
-            open[e] = closing ? 0 : 1;
-          }
-          linksChanged = true;
-        }
-      }
-    }
-    return linksChanged;
-  }
-
   function updateScores(t: number): void {
     for (let n = 0; n < nodes; n++) score[n] = locationScore(s, type[n], f.foreign[n] === 1, conflict[n], t - conflictSince[n]);
     const { routes } = table;
@@ -288,7 +143,7 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
 
   /** Pick a route for an agent at node n (selectRoute); -1 when there is none. */
   function chooseRoute(n: number): number {
-    if (anyForced) {
+    if (links.anyForced) {
       for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
         const e = outEdges[k];
         if (open[e] && forced[e] && capMultiplier(edgeTo[e]) > 1e-6) return singleHop[e];
@@ -431,10 +286,10 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
     const conflictsChanged = applyConflicts(t);
     // Flee spawns with the weights of its last refresh: today's after a conflict change, else
     // yesterday's (Ecosystem.evolve refreshes them at its start).
-    const entered = spawn(t, conflictsChanged || t === 0 ? t : t - 1) + (t === 0 ? initialEntered : 0);
+    const entered = spawn(f, place, spawnWeight, rng, addAgent, t, conflictsChanged || t === 0 ? t : t - 1) + (t === 0 ? initialEntered : 0);
     initialEntered = 0;
     rec.totalDaily[totalAt(rec, TOTAL.entered, t)] += entered;
-    if (applyClosures(t)) rebuildRoutes();
+    if (applyClosures(f, place, links, t)) rebuildRoutes();
     updateScores(t);
 
     // Columns are hoisted after spawn(), the only place that can grow (and so replace) them.
