@@ -5,7 +5,7 @@
 // the page scales that frame to the screen.
 
 import { geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
-import type { MultiPoint } from 'geojson';
+import { boxOutline, placesBox as boxOf } from '../geo/box.js';
 
 /** Width of the logical map frame, in map units (the page scales it to the canvas). */
 export const MAP_WIDTH = 1000;
@@ -18,21 +18,7 @@ export interface MapFrame {
 
 /** [west, south, east, north] of the places, widened by a margin (≥ 0.6°). */
 export function placesBox(places: readonly { lat: number; lon: number }[]): [number, number, number, number] {
-  const lons = places.map((n) => n.lon);
-  const lats = places.map((n) => n.lat);
-  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  const margin = Math.max(0.6, 0.05 * Math.max(e - w, n - s));
-  return [w - margin, s - margin, e + margin, n + margin];
-}
-
-/** Points along the edge of the box (a conic bends parallels, so corners alone are not enough). */
-function boxOutline([w, s, e, n]: readonly number[]): MultiPoint {
-  const coordinates: [number, number][] = [];
-  for (let i = 0; i <= 10; i++) {
-    const t = i / 10;
-    coordinates.push([w + t * (e - w), s], [w + t * (e - w), n], [w, s + t * (n - s)], [e, s + t * (n - s)]);
-  }
-  return { type: 'MultiPoint', coordinates };
+  return boxOf(places, 0.6, 0.05);
 }
 
 export function mapFrame(places: readonly { lat: number; lon: number }[]): MapFrame {

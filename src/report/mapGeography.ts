@@ -13,11 +13,12 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geoBounds, geoConicConformal, geoContains, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Scenario } from '../scenarios/types.js';
+import { boxOutline, placesBox } from '../geo/box.js';
 
 export interface MapCountry {
   /** GeoJSON feature with properties.name (Natural Earth) and properties.code (scenario code or ''). */
@@ -59,21 +60,7 @@ function world(): World {
 
 /** [west, south, east, north] of the scenario's places, widened by a margin (≥ 1°). */
 export function scenarioBox(scenario: Scenario): [number, number, number, number] {
-  const lons = scenario.nodes.map((n) => n.lon);
-  const lats = scenario.nodes.map((n) => n.lat);
-  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  const margin = Math.max(1, 0.08 * Math.max(e - w, n - s));
-  return [w - margin, s - margin, e + margin, n + margin];
-}
-
-/** Points along the edge of the box (a conic bends parallels, so corners alone are not enough). */
-function boxOutline([w, s, e, n]: readonly number[]): MultiPoint {
-  const coordinates: [number, number][] = [];
-  for (let i = 0; i <= 10; i++) {
-    const t = i / 10;
-    coordinates.push([w + t * (e - w), s], [w + t * (e - w), n], [w, s + t * (n - s)], [e, s + t * (n - s)]);
-  }
-  return { type: 'MultiPoint', coordinates };
+  return placesBox(scenario.nodes, 1, 0.08);
 }
 
 /** Frame a map of the scenario's region `widthPx` wide. */
