@@ -3,6 +3,7 @@
 // 95% interval (and, fainter, the unpaired interval it would have without common random
 // numbers), the change of each exit's share, and the displacement behind the ratio.
 
+import type { Comparison, PairedStats } from '../run/compare.js';
 import type { Scenario } from '../scenarios/types.js';
 import type { ChartDef } from './chartModel.js';
 import { fmt, fmtCompact, fmtShare } from './format.js';
@@ -11,32 +12,9 @@ import { mapNetwork } from './mapFlows.js';
 import { mapFrame } from './mapGeography.js';
 import { CHANGE } from './theme.js';
 
-export interface PairedJson {
-  baseline: { mean: number | null; p05: number | null; p95: number | null };
-  variant: { mean: number | null; p05: number | null; p95: number | null };
-  difference: { mean: number | null; ciLow: number | null; ciHigh: number | null; unpairedCiLow?: number | null; unpairedCiHigh?: number | null };
-}
-
-/** comparison.json as docs/outputs.md describes it (keys the report does not use are ignored). */
-export interface ComparisonJson {
-  baseline: { scenario: string; name: string };
-  variant: { scenario: string; name: string };
-  period: { start: string; end: string };
-  seed: number;
-  runs: number;
-  peoplePerAgent: number;
-  totals: Record<string, PairedJson>;
-  borders: Record<string, Record<string, PairedJson>>;
-  exitShareChange: Record<string, { baseline: number | null; variant: number | null; change: number | null; ciLow: number | null; ciHigh: number | null }>;
-  displacement: {
-    target: string;
-    chosenBy: string;
-    lostOnTarget: { mean: number | null; ciLow?: number | null; ciHigh?: number | null };
-    gainedElsewhere: { mean: number | null; ciLow?: number | null; ciHigh?: number | null };
-    ratio: { estimate: number | null; ciLow: number | null; ciHigh: number | null } | null;
-  } | null;
-  adaptationLag: { target: string; differenceFrom: string; finalShift: number | null; halfShiftReachedOn: string | null; lagDays: number | null; windowDays: number } | null;
-}
+/** comparison.json, exactly as `routeshift compare` writes it (src/run/compare.ts). */
+export type PairedJson = PairedStats;
+export type ComparisonJson = Comparison;
 
 const signed = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs(v))}`);
 const interval = (lo: number | null | undefined, hi: number | null | undefined) => (lo === null || lo === undefined || hi === null || hi === undefined ? 'no interval' : `${signed(lo)} to ${signed(hi)}`);
