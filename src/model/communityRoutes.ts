@@ -1,8 +1,12 @@
 // Route tables per cost class: table t = destIndex × classes + class (routing.ts), with next-hop
 // weights and fast-path candidates per table (hopWeights.ts) and the attempt costs per class and
-// edge that the choice of how to cross reads (smuggledCrossing.ts).
-//   - Without an `information` block a class is a cohort and every table is rebuilt at once when
-//     enforcement or the smuggler market changes: the engine.
+// edge that the choice of how to cross reads (smuggledCrossing.ts). People of cohort k at node n use
+// class classOf[k + classBase[n]].
+//   - Without an `information` block a class is a set of cohorts with equal risk aversion
+//     (costClasses.ts), and every class's tables are brought up to date at once when enforcement or
+//     the smuggler market changes: the engine. Only what moved is recomputed: a class whose edge
+//     costs did not change keeps its tables, and in a rebuilt table the hop weights (an exp each)
+//     only at nodes whose cost-to-go or out-edge costs moved (updateTableHopWeights).
 //   - With one, a class is an information community g = country × cohorts + cohort (beliefs.ts),
 //     priced on its perceived enforcement (perceived.ts) by the same cost code. A community's
 //     tables are built on first use after they went out of date (decide() checks `dirty`), so only
@@ -20,18 +24,22 @@
 
 import type { BeliefState } from './beliefs.js';
 import { ENFORCEMENT_FIELDS, type CompiledScenario, type EnforcementColumns } from './compiled.js';
-import { computeEdgeCosts, createAttemptCosts, edgeCostsForCohort, type AttemptCosts } from './edgeCost.js';
-import { computeHopCandidates, computeHopWeights, createHopCandidates, nodesHopWeightsAndCandidates, type HopCandidates } from './hopWeights.js';
+import { costClassesOf } from './costClasses.js';
+import { createAttemptCosts, edgeCostsForCohort, type AttemptCosts } from './edgeCost.js';
+import { createHopCandidates, nodesHopWeightsAndCandidates, updateTableHopWeights, type HopCandidates } from './hopWeights.js';
 import { perceivedColumns } from './perceived.js';
 import { createRoutingTables } from './routing.js';
-import { computeSmuggledCosts, createMarketSnapshot, smuggledCostsForCohort, takeMarketSnapshot } from './smugglerCosts.js';
+import { createMarketSnapshot, smuggledCostsForCohort, takeMarketSnapshot } from './smugglerCosts.js';
 import { createStaleness } from './staleness.js';
 import type { SmugglerMarket } from './smugglers.js';
 
 export interface Routes {
   readonly classes: number;
-  /** Per node: the first class of the node's country (all 0 without information communities). */
+  /** Per node: the first community of the node's country (all 0 without information communities). */
   readonly classBase: Int32Array;
+  /** Per cohort + classBase[node]: the class whose tables and attempt costs people there use (the
+   * community itself with information communities, the cohort's cost class without). */
+  readonly classOf: Int32Array;
   readonly costToGo: Float64Array[];
   readonly weights: Float64Array[];
   readonly candidates: HopCandidates;
@@ -40,7 +48,7 @@ export interface Routes {
   readonly dirty: Uint8Array;
   /** Per border: 1 when a smuggling network served it at the last snapshot of the market. */
   readonly marketServed: Uint8Array;
-  /** Classes built so far (a full engine rebuild counts every class). */
+  /** Classes built so far (in the engine, the classes whose edge costs had moved at a rebuild). */
   builds: number;
   /** Build the tables of class g now. */
   build(g: number): void;
@@ -72,13 +80,18 @@ export function createRoutes(
 ): Routes {
   const net = compiled.network;
   const K = compiled.cohorts.ids.length;
-  const classes = perCommunity ? K * net.countryIds.length : K;
+  const costClasses = costClassesOf(compiled);
+  const classes = perCommunity ? K * net.countryIds.length : costClasses.count;
+  const classOf = perCommunity ? Int32Array.from({ length: classes }, (_, g) => g) : costClasses.ofCohort;
   const edges = net.edgeIds.length;
   const B = net.borderIds.length;
   const tables = createRoutingTables({ nodeCount: net.nodeIds.length, ...net }, compiled.destinations, classes);
   const weights = tables.costToGo.map(() => new Float64Array(edges));
   const candidates = createHopCandidates(compiled, weights.length);
   const costDays = Array.from({ length: classes }, () => new Float64Array(edges));
+  // The engine's inputs of the tables as last built, to recompute only what moved (NaN: never built).
+  const builtCost = perCommunity ? [] : costDays.map(() => new Float64Array(edges).fill(NaN));
+  const builtToGo = perCommunity ? [] : tables.costToGo.map(() => new Float64Array(net.nodeIds.length).fill(NaN));
   const attempt = createAttemptCosts(classes, edges);
   const classBase = perCommunity ? Int32Array.from(net.nodeCountry, (c) => c * K) : new Int32Array(net.nodeIds.length);
   const dirty = new Uint8Array(classes).fill(perCommunity ? 1 : 0);
@@ -104,18 +117,30 @@ export function createRoutes(
   });
   const cohortDestinations = compiled.cohorts.destNodes.map((d) => Int32Array.from(new Set(d)));
 
-  const routes: Routes = { classes, classBase, costToGo: tables.costToGo, weights, candidates, attempt, dirty, marketServed: snap.served, builds: 0, build, startDay, checkBeliefs };
+  const routes: Routes = { classes, classBase, classOf, costToGo: tables.costToGo, weights, candidates, attempt, dirty, marketServed: snap.served, builds: 0, build, startDay, checkBeliefs };
 
+  /** The engine: every class's costs under the true enforcement and market; tables, weights and
+   * candidates recomputed where they moved. */
   function rebuildAll(): void {
     if (market) {
-      computeSmuggledCosts(compiled, truth, market, attempt, snap);
+      takeMarketSnapshot(compiled, truth, market, snap);
       market.markRebuilt();
     }
-    computeEdgeCosts(compiled, truth, costDays, attempt);
-    tables.rebuild(costDays);
-    computeHopWeights(compiled, tables.costToGo, costDays, weights);
-    computeHopCandidates(compiled, tables.costToGo, weights, candidates);
-    routes.builds += classes;
+    for (let c = 0; c < classes; c++) {
+      const k = costClasses.cohort[c];
+      if (market) smuggledCostsForCohort(compiled, truth, snap, k, null, 0, attempt.single[c], attempt.guaranteed[c]);
+      const cost = costDays[c];
+      edgeCostsForCohort(compiled, truth, k, cost, attempt.alone[c], attempt.single[c], attempt.guaranteed[c]);
+      if (sameValues(cost, builtCost[c])) continue;
+      for (const d of costClasses.destinations[c]) {
+        const t = d * classes + c;
+        builtToGo[t].set(tables.costToGo[t]);
+        tables.rebuildTable(t, cost);
+        updateTableHopWeights(compiled, t, tables.costToGo[t], builtToGo[t], cost, builtCost[c], weights[t], candidates);
+      }
+      builtCost[c].set(cost);
+      routes.builds++;
+    }
   }
 
   function build(g: number): void {
@@ -203,4 +228,9 @@ export function createRoutes(
   }
 
   return routes;
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!(a[i] === b[i])) return false;
+  return true;
 }

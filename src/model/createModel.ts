@@ -66,7 +66,7 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
   const shelter = createShelter(compiled, agents);
   const border = createBorderResolver(compiled, enforcement.columns, rec, rng.enforcement);
   const smuggled =
-    market && createSmuggledCrossing(compiled, enforcement.columns, market, routes.attempt, agents, rec, rng.behaviour, rng.enforcement, routes.classBase);
+    market && createSmuggledCrossing(compiled, enforcement.columns, market, routes.attempt, agents, rec, rng.behaviour, rng.enforcement, routes.classBase, routes.classOf);
   const clock = { day: 0 };
   const decisions = createDecisions({ compiled, agents, free, rec, routes, shelter, border, smuggled, market, beliefs, behaviourRng: rng.behaviour, clock });
   const { decide, arrive, startTravel } = decisions;

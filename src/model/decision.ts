@@ -48,7 +48,7 @@ export function createDecisions(ctx: DecisionContext): Decisions {
   const net = compiled.network;
   const b = compiled.behaviour;
   const K = compiled.cohorts.ids.length;
-  const { classes, classBase, dirty, candidates } = routes;
+  const { classes, classBase, classOf, dirty, candidates } = routes;
   const nodeCount = net.nodeIds.length;
   const giveUpAfterFailures = compiled.stranding?.giveUpAfterFailures ?? 0;
   const giveUpAfterDays = compiled.stranding?.giveUpAfterDays ?? 0;
@@ -82,7 +82,7 @@ export function createDecisions(ctx: DecisionContext): Decisions {
       giveUp(i);
       return;
     }
-    const g = agents.cohort[i] + classBase[node];
+    const g = classOf[agents.cohort[i] + classBase[node]];
     if (dirty[g] === 1) routes.build(g);
     const table = agents.dest[i] * classes + g;
     const slot = table * nodeCount + node;

@@ -49,19 +49,6 @@ export function attemptDays(
   return { days, chance };
 }
 
-/** Fill costDays[k][e] for every cohort k and edge e under the current enforcement, and
- * attempt.alone; attempt.single and attempt.guaranteed must already hold the smuggled costs. */
-export function computeEdgeCosts(
-  compiled: CompiledScenario,
-  c: EnforcementColumns,
-  costDays: Float64Array[],
-  attempt: AttemptCosts,
-): void {
-  for (let k = 0; k < costDays.length; k++) {
-    edgeCostsForCohort(compiled, c, k, costDays[k], attempt.alone[k], attempt.single[k], attempt.guaranteed[k]);
-  }
-}
-
 /** One cost class: the edge costs of cohort k under enforcement columns `c` (the truth, or what an
  * information community believes, perceived.ts) into `out`, and the cost of crossing alone into
  * `alone`; `single` and `guaranteed` hold the smuggled costs of the same class. */

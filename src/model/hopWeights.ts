@@ -8,16 +8,6 @@
 
 import type { CompiledScenario } from './compiled.js';
 
-export function computeHopWeights(
-  compiled: CompiledScenario,
-  costToGo: Float64Array[],
-  costDays: Float64Array[],
-  weights: Float64Array[],
-): void {
-  const classes = costDays.length;
-  for (let t = 0; t < weights.length; t++) tableHopWeights(compiled, costToGo[t], costDays[t % classes], weights[t]);
-}
-
 /** The weights of one table t from its cost-to-go v and the edge costs of its cost class. */
 export function tableHopWeights(compiled: CompiledScenario, v: Float64Array, cost: Float64Array, w: Float64Array): void {
   for (let e = 0; e < w.length; e++) edgeHopWeight(compiled, v, cost, w, e);
@@ -82,10 +72,6 @@ export function createHopCandidates(compiled: CompiledScenario, tableCount: numb
   };
 }
 
-export function computeHopCandidates(compiled: CompiledScenario, costToGo: Float64Array[], weights: Float64Array[], out: HopCandidates): void {
-  for (let t = 0; t < weights.length; t++) tableHopCandidates(compiled, t, costToGo[t], weights[t], out);
-}
-
 /** The candidates of one table t. */
 export function tableHopCandidates(compiled: CompiledScenario, t: number, v: Float64Array, w: Float64Array, out: HopCandidates): void {
   const nodes = compiled.network.outOffsets.length - 1;
@@ -110,4 +96,35 @@ function nodeHopCandidates(compiled: CompiledScenario, t: number, v: Float64Arra
   }
   out.count[slot] = count;
   out.maxFareEur[slot] = maxFare;
+}
+
+/** Weights and candidates of table t after a rebuild, recomputed only at the nodes where an input
+ * moved since the previous call: the cost-to-go at the node or at the head of an out-edge (`prevV`
+ * holds the previous table) or the cost of an out-edge (`prevCost`, the previous costs of the
+ * class); NaN in either forces the node. The result is exactly tableHopWeights followed by
+ * tableHopCandidates, since a node's weights and candidates depend on nothing else. */
+export function updateTableHopWeights(
+  compiled: CompiledScenario,
+  t: number,
+  v: Float64Array,
+  prevV: Float64Array,
+  cost: Float64Array,
+  prevCost: Float64Array,
+  w: Float64Array,
+  out: HopCandidates,
+): void {
+  const { outOffsets, outEdges, edgeTo } = compiled.network;
+  const nodes = outOffsets.length - 1;
+  for (let n = 0; n < nodes; n++) {
+    const start = outOffsets[n];
+    const end = outOffsets[n + 1];
+    let moved = !(v[n] === prevV[n]);
+    for (let k = start; k < end && !moved; k++) {
+      const e = outEdges[k];
+      moved = !(cost[e] === prevCost[e] && v[edgeTo[e]] === prevV[edgeTo[e]]);
+    }
+    if (!moved) continue;
+    for (let k = start; k < end; k++) edgeHopWeight(compiled, v, cost, w, outEdges[k]);
+    nodeHopCandidates(compiled, t, v, w, out, n);
+  }
 }

@@ -42,6 +42,7 @@ export function createSmuggledCrossing(
   behaviourRng: Rng,
   enforcementRng: Rng,
   classBase: Int32Array,
+  classOf: Int32Array,
 ): SmuggledCrossing {
   const net = compiled.network;
   const b = compiled.behaviour;
@@ -56,7 +57,7 @@ export function createSmuggledCrossing(
   /** 0 alone, 1 single, 2 guaranteed, by a logit on expected cost among the ways a person can pay
    * for and that beat trying alone (nobody pays to cross where going alone is cheaper). */
   function chooseMode(i: number, e: number, border: number): number {
-    const k = agents.cohort[i] + classBase[agents.node[i]];
+    const k = classOf[agents.cohort[i] + classBase[agents.node[i]]];
     const alone = attempt.alone[k][e];
     const single = attempt.single[k][e];
     const guaranteed = attempt.guaranteed[k][e];

@@ -9,7 +9,7 @@
 // (seed 003 L1184–1193, L1225–1227).
 
 import type { CompiledScenario, EnforcementColumns } from './compiled.js';
-import { attemptDays, type AttemptCosts } from './edgeCost.js';
+import { attemptDays } from './edgeCost.js';
 import type { SmugglerMarket } from './smugglers.js';
 
 export interface SmuggledOdds {
@@ -71,20 +71,6 @@ export function takeMarketSnapshot(compiled: CompiledScenario, c: EnforcementCol
     smuggledOdds(c, e, snap.skill[border], odds);
     snap.guaranteedPrice[e] = (snap.price[border] * m.guaranteeMarkup) / attemptDays(compiled, c, e, odds.fence, odds.detection, odds.pushback, 1).chance;
     s.guaranteedPrice[border] = snap.guaranteedPrice[e];
-  }
-}
-
-/** Fill attempt.single and attempt.guaranteed (Infinity where no network serves the border). */
-export function computeSmuggledCosts(
-  compiled: CompiledScenario,
-  c: EnforcementColumns,
-  market: SmugglerMarket,
-  attempt: AttemptCosts,
-  snap: MarketSnapshot = createMarketSnapshot(compiled),
-): void {
-  takeMarketSnapshot(compiled, c, market, snap);
-  for (let k = 0; k < attempt.single.length; k++) {
-    smuggledCostsForCohort(compiled, c, snap, k, null, 0, attempt.single[k], attempt.guaranteed[k]);
   }
 }
 
