@@ -1,3 +1,4 @@
+/* global console, performance, process */
 // Kernel throughput in CPU time: a loop over runReplicate on the compiled package (dist/), timed
 // with process.cpuUsage() as well as the wall clock, so that other processes on a shared machine
 // inflate the wall time more than the CPU time. A script rather than a vitest bench because vitest
