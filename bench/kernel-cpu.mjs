@@ -64,5 +64,5 @@ const median = (xs) => {
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 console.log(`${values.scenario}${values.info ? ' + information' : ''}${values['no-smugglers'] ? ' without smugglers' : ''}, seed ${seed}, ${runs} replicates after ${warmup} warm-up, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(
-  `${values.dist}: ${(steps / runs).toFixed(0)} agent-steps per replicate; CPU median ${median(cpuMs).toFixed(1)} ms, wall median ${median(wallMs).toFixed(1)} ms per replicate; ${(steps / sum(cpuMs) / 1000).toFixed(2)} M agent-steps per CPU second, ${(steps / sum(wallMs) / 1000).toFixed(2)} M per wall second`,
+  `${values.dist}: ${(steps / runs).toFixed(0)} agent-steps per replicate; CPU median ${median(cpuMs).toFixed(1)} ms (min ${Math.min(...cpuMs).toFixed(1)}), wall median ${median(wallMs).toFixed(1)} ms per replicate; ${(steps / sum(cpuMs) / 1000).toFixed(2)} M agent-steps per CPU second, ${(steps / sum(wallMs) / 1000).toFixed(2)} M per wall second`,
 );

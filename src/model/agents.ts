@@ -79,24 +79,43 @@ function grow(t: AgentTable): void {
   Object.assign(t, next, { highWater: t.highWater });
 }
 
+/** Slots per block of `FreeList.blockLive`. */
+export const BLOCK_SHIFT = 5;
+
 export interface FreeList {
   slots: Int32Array;
   count: number;
+  /** People per block of 2^BLOCK_SHIFT slots (slot i is in block i >> BLOCK_SHIFT), so the daily
+   * loop skips empty blocks whole, in slot order. Why: after the 2015–16 peak, western-balkans has
+   * ~8,900 slots of which ~570 are in use on an average day (7%); the loop read the status of
+   * 37 million slots per replicate for 2.5 million agent-steps. */
+  blockLive: Int32Array;
 }
 
 export function createFreeList(capacity: number): FreeList {
-  return { slots: new Int32Array(capacity), count: 0 };
+  return { slots: new Int32Array(capacity), count: 0, blockLive: new Int32Array((capacity >> BLOCK_SHIFT) + 1) };
 }
 
 /** A free slot (reused if any, else a new one, growing the table if needed). */
 export function allocate(t: AgentTable, free: FreeList): number {
-  if (free.count > 0) return free.slots[--free.count];
+  const i = free.count > 0 ? free.slots[--free.count] : newSlot(t, free);
+  free.blockLive[i >> BLOCK_SHIFT]++;
+  return i;
+}
+
+function newSlot(t: AgentTable, free: FreeList): number {
   if (t.highWater === t.capacity) grow(t);
+  if (t.highWater >> BLOCK_SHIFT >= free.blockLive.length) {
+    const bigger = new Int32Array(free.blockLive.length * 2);
+    bigger.set(free.blockLive);
+    free.blockLive = bigger;
+  }
   return t.highWater++;
 }
 
 export function release(t: AgentTable, free: FreeList, i: number): void {
   t.status[i] = FREE;
+  free.blockLive[i >> BLOCK_SHIFT]--;
   if (free.count === free.slots.length) {
     const bigger = new Int32Array(free.slots.length * 2);
     bigger.set(free.slots);

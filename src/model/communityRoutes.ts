@@ -131,12 +131,13 @@ export function createRoutes(
       if (market) smuggledCostsForCohort(compiled, truth, snap, k, null, 0, attempt.single[c], attempt.guaranteed[c]);
       const cost = costDays[c];
       edgeCostsForCohort(compiled, truth, k, cost, attempt.alone[c], attempt.single[c], attempt.guaranteed[c]);
-      if (sameValues(cost, builtCost[c])) continue;
+      const was = builtCost[c];
+      if (sameValues(cost, was)) continue;
       for (const d of costClasses.destinations[c]) {
         const t = d * classes + c;
         builtToGo[t].set(tables.costToGo[t]);
         tables.rebuildTable(t, cost);
-        updateTableHopWeights(compiled, t, tables.costToGo[t], builtToGo[t], cost, builtCost[c], weights[t], candidates);
+        updateTableHopWeights(compiled, t, tables.costToGo[t], builtToGo[t], cost, was, weights[t], candidates);
       }
       builtCost[c].set(cost);
       routes.builds++;

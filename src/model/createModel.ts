@@ -6,7 +6,7 @@
 // and income, then travel, wait, detention, or a decision at a node (decision.ts); (4) end-of-day
 // stocks per country, and what people learned today (beliefs.ts).
 
-import { AT_NODE, DETAINED, MOVING, WAITING, allocate, createAgentTable, createFreeList, type AgentTable } from './agents.js';
+import { AT_NODE, BLOCK_SHIFT, DETAINED, MOVING, WAITING, allocate, createAgentTable, createFreeList, type AgentTable } from './agents.js';
 import { createBeliefState, initBeliefs, meanPerceivedChance, type BeliefState } from './beliefs.js';
 import { createBorderResolver } from './border.js';
 import { createRoutes } from './communityRoutes.js';
@@ -180,42 +180,48 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
     for (const a of [present, inCamp, rough, stranded, stocks]) a.fill(0);
     if (beliefs) for (const a of [beliefs.present, beliefs.nodePresent]) a.fill(0);
     let steps = 0;
-    for (let i = 0; i < agents.highWater; i++) {
-      const s = status[i];
-      if (s === 0) continue;
-      steps++;
-      let money = moneyEur[i] - livingCost[node[i]] * (sheltered[i] ? campShare : 1);
-      if (stranding !== null) {
-        // Stuck people earn or receive a little, and take a camp place when one frees up.
-        if (s === WAITING) {
-          money += income;
-          if (sheltered[i] === 0) shelter.enter(i);
+    const blockLive = free.blockLive;
+    const highWater = agents.highWater;
+    for (let block = 0; block << BLOCK_SHIFT < highWater; block++) {
+      if (blockLive[block] === 0) continue;
+      const end = Math.min(highWater, (block + 1) << BLOCK_SHIFT);
+      for (let i = block << BLOCK_SHIFT; i < end; i++) {
+        const s = status[i];
+        if (s === 0) continue;
+        steps++;
+        let money = moneyEur[i] - livingCost[node[i]] * (sheltered[i] ? campShare : 1);
+        if (stranding !== null) {
+          // Stuck people earn or receive a little, and take a camp place when one frees up.
+          if (s === WAITING) {
+            money += income;
+            if (sheltered[i] === 0) shelter.enter(i);
+          }
+          brokeDays[i] = money > 0 ? 0 : Math.min(brokeDays[i] + 1, 0xffff);
         }
-        brokeDays[i] = money > 0 ? 0 : Math.min(brokeDays[i] + 1, 0xffff);
-      }
-      moneyEur[i] = money > 0 ? money : 0;
-      if (s === MOVING) {
-        if (--daysLeft[i] === 0) arrive(i);
-      } else if (s === WAITING) {
-        if (--daysLeft[i] === 0) {
-          shelter.leave(i);
+        moneyEur[i] = money > 0 ? money : 0;
+        if (s === MOVING) {
+          if (--daysLeft[i] === 0) arrive(i);
+        } else if (s === WAITING) {
+          if (--daysLeft[i] === 0) {
+            shelter.leave(i);
+            decide(i);
+          }
+        } else if (s === DETAINED) {
+          if (--daysLeft[i] === 0) startTravel(i, agents.edge[i]);
+        } else {
           decide(i);
         }
-      } else if (s === DETAINED) {
-        if (--daysLeft[i] === 0) startTravel(i, agents.edge[i]);
-      } else {
-        decide(i);
-      }
-      const after = status[i];
-      if (after === 0) continue;
-      const c = nodeCountry[node[i]];
-      present[c]++;
-      if (after === WAITING) (sheltered[i] ? inCamp : rough)[c]++;
-      if (lastCrossDay[i] <= strandedIfCrossedBy) stranded[c]++;
-      stocks[after]++;
-      if (groupPresent) {
-        groupPresent[cohort[i] + classBase[node[i]]]++;
-        nodePresent![node[i]]++;
+        const after = status[i];
+        if (after === 0) continue;
+        const c = nodeCountry[node[i]];
+        present[c]++;
+        if (after === WAITING) (sheltered[i] ? inCamp : rough)[c]++;
+        if (lastCrossDay[i] <= strandedIfCrossedBy) stranded[c]++;
+        stocks[after]++;
+        if (groupPresent) {
+          groupPresent[cohort[i] + classBase[node[i]]]++;
+          nodePresent![node[i]]++;
+        }
       }
     }
     rec.agentSteps += steps;
