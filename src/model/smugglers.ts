@@ -6,6 +6,7 @@
 // seeds-001-003-004.md §4.2–4.3 and §9 facts 4–7 and 12; docs/model.md cites each mechanism.
 
 import type { CompiledScenario, EnforcementColumns } from './compiled.js';
+import { createServingIndex } from './servingIndex.js';
 
 export interface SmugglerState {
   count: number;
@@ -102,21 +103,21 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
   let nextDismantle = 0;
   let servedChanged = true;
 
-  const serves = (n: number, b: number) => s.active[n] === 1 && net.nodeCountry[s.base[n]] === borderOrigin[b];
+  const index = createServingIndex(compiled, s, borderOrigin, max);
+  const { list: serving, count: servingCount } = index;
+  const refreshServing = index.refresh;
+  // Each country's exit borders, ascending (pressureAt sums over them in the order a scan would).
+  const exitBorders = net.countryIds.map((_, c) => Int32Array.from(net.borderIds.keys()).filter((b) => borderOrigin[b] === c && net.borderIsExit[b] !== 0));
   const borderPressure = (b: number) => {
     const e = borderEdge[b];
     return e < 0 ? 0 : enforcement.arrestPressure[e] + m.detectionPressureWeight * enforcement.detection[e];
   };
   /** Pressure a network based at node `node` would feel: police at the base and at its borders. */
   function pressureAt(node: number): number {
+    const exits = exitBorders[net.nodeCountry[node]];
     let sum = 0;
-    let count = 0;
-    for (let b = 0; b < borders; b++) {
-      if (borderOrigin[b] !== net.nodeCountry[node] || net.borderIsExit[b] === 0) continue;
-      sum += borderPressure(b);
-      count++;
-    }
-    return s.placePressure[node] + (count > 0 ? sum / count : 0);
+    for (let k = 0; k < exits.length; k++) sum += borderPressure(exits[k]);
+    return s.placePressure[node] + (exits.length > 0 ? sum / exits.length : 0);
   }
   /** What a base is worth to network `self`: attempts × price at the borders it would serve (the
    * market it could win), shared with the other networks there, discounted by the pressure it
@@ -135,8 +136,8 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
   function weighted(b: number, of: Float64Array): number {
     let sum = 0;
     let weight = 0;
-    for (let n = 0; n < s.count; n++) {
-      if (!serves(n, b)) continue;
+    for (let k = b * max, end = k + servingCount[b]; k < end; k++) {
+      const n = serving[k];
       sum += of[n] * s.capacity[n];
       weight += s.capacity[n];
     }
@@ -145,7 +146,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
 
   function capacityServing(b: number): number {
     let c = 0;
-    for (let n = 0; n < s.count; n++) if (serves(n, b)) c += s.capacity[n];
+    for (let k = b * max, end = k + servingCount[b]; k < end; k++) c += s.capacity[serving[k]];
     return c;
   }
 
@@ -162,6 +163,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
       s.active[n] = 0;
       s.capacity[n] = 0;
       servedChanged = true;
+      refreshServing();
     }
     for (let n = 0; n < s.count; n++) {
       if (s.active[n] === 0) continue;
@@ -177,11 +179,14 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
 
   /** Mean arrest pressure over the exits network n serves. */
   function arrestAtBorders(n: number): number {
+    if (s.active[n] !== 1) return 0;
+    const exits = exitBorders[net.nodeCountry[s.base[n]]];
     let sum = 0;
     let count = 0;
-    for (let b = 0; b < borders; b++) {
-      if (!serves(n, b) || net.borderIsExit[b] === 0 || borderEdge[b] < 0) continue;
-      sum += enforcement.arrestPressure[borderEdge[b]];
+    for (let k = 0; k < exits.length; k++) {
+      const e = borderEdge[exits[k]];
+      if (e < 0) continue;
+      sum += enforcement.arrestPressure[e];
       count++;
     }
     return count > 0 ? sum / count : 0;
@@ -226,6 +231,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
       if (best !== s.base[n] && bestValue > here * (1 + m.relocationHysteresis)) {
         s.base[n] = best;
         servedChanged = true;
+        refreshServing();
       }
     }
     for (const candidate of spec!.bases) {
@@ -247,6 +253,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
         s.active[n] = 1;
         hotDays[candidate] = 0;
         servedChanged = true;
+        refreshServing();
       }
     }
   }
@@ -263,17 +270,14 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
       servedChanged = false;
       return rebuild;
     },
-    served(b) {
-      for (let n = 0; n < s.count; n++) if (serves(n, b)) return true;
-      return false;
-    },
+    served: (b) => servingCount[b] > 0,
     servedSkill: (b) => weighted(b, s.skill),
     servedViolence: (b) => weighted(b, s.violence),
     pickNetwork(b) {
       let best = -1;
       let room = 0;
-      for (let n = 0; n < s.count; n++) {
-        if (!serves(n, b)) continue;
+      for (let k = b * max, end = k + servingCount[b]; k < end; k++) {
+        const n = serving[k];
         const left = s.capacity[n] - s.usedToday[n];
         if (left > 0 && left > room) {
           best = n;
