@@ -17,10 +17,11 @@
 //     their skill or violence move; and, in `perfect` mode (beliefs are the truth), whenever the
 //     engine would rebuild.
 // Why lazy: the default scenario has 12 cohorts × 15 countries = 180 communities, of which about 43
-// have people on an average day; rebuilding all 540 tables whenever the engine rebuilds its 36
-// (on about 1,500 days, ramps included) would cost several times the whole run. Measured
+// have people on an average day; rebuilding all 540 tables whenever the engine rebuilds its 20
+// (on about 1,440 days, ramps included) would cost several times the whole run. Measured
 // (bench/DECLARATION.md): about 26,000 community builds per replicate against the engine's
-// 18,000 class builds, at a third of the cost each.
+// 18,000 class builds when it had a class per cohort (10,080 since cohorts share cost classes), at
+// a third of the cost each.
 
 import type { BeliefState } from './beliefs.js';
 import { ENFORCEMENT_FIELDS, type CompiledScenario, type EnforcementColumns } from './compiled.js';
