@@ -90,6 +90,10 @@ export function createRoutes(
   const weights = tables.costToGo.map(() => new Float64Array(edges));
   const candidates = createHopCandidates(compiled, weights.length);
   const costDays = Array.from({ length: classes }, () => new Float64Array(edges));
+  // After a class's first pricing only its border edges are priced again: the others' costs do not
+  // depend on enforcement or the market.
+  const priced = new Uint8Array(classes);
+  const borderEdges = Int32Array.from(net.edgeBorder.keys()).filter((e) => net.edgeBorder[e] >= 0);
   // The engine's inputs of the tables as last built, to recompute only what moved (NaN: never built).
   const builtCost = perCommunity ? [] : costDays.map(() => new Float64Array(edges).fill(NaN));
   const builtToGo = perCommunity ? [] : tables.costToGo.map(() => new Float64Array(net.nodeIds.length).fill(NaN));
@@ -129,9 +133,11 @@ export function createRoutes(
     }
     for (let c = 0; c < classes; c++) {
       const k = costClasses.cohort[c];
-      if (market) smuggledCostsForCohort(compiled, truth, snap, k, null, 0, attempt.single[c], attempt.guaranteed[c]);
+      const edgesToPrice = priced[c] === 1 ? borderEdges : null;
+      priced[c] = 1;
+      if (market) smuggledCostsForCohort(compiled, truth, snap, k, null, 0, attempt.single[c], attempt.guaranteed[c], edgesToPrice);
       const cost = costDays[c];
-      edgeCostsForCohort(compiled, truth, k, cost, attempt.alone[c], attempt.single[c], attempt.guaranteed[c]);
+      edgeCostsForCohort(compiled, truth, k, cost, attempt.alone[c], attempt.single[c], attempt.guaranteed[c], edgesToPrice);
       const was = builtCost[c];
       if (sameValues(cost, was)) continue;
       for (const d of costClasses.destinations[c]) {
@@ -159,8 +165,10 @@ export function createRoutes(
       if (beliefs.blackoutUntil[Math.floor(g / K)] <= today) boost = params!.advertisingOptimism;
       staleness!.record(g, today);
     }
-    if (market) smuggledCostsForCohort(compiled, columns, snap, k, factor, boost, attempt.single[g], attempt.guaranteed[g]);
-    edgeCostsForCohort(compiled, columns, k, costDays[g], attempt.alone[g], attempt.single[g], attempt.guaranteed[g]);
+    const edgesToPrice = priced[g] === 1 ? borderEdges : null;
+    priced[g] = 1;
+    if (market) smuggledCostsForCohort(compiled, columns, snap, k, factor, boost, attempt.single[g], attempt.guaranteed[g], edgesToPrice);
+    edgeCostsForCohort(compiled, columns, k, costDays[g], attempt.alone[g], attempt.single[g], attempt.guaranteed[g], edgesToPrice);
     const nodes = countryNodes[Math.floor(g / K)];
     const { mask, count } = needed[Math.floor(g / K)];
     for (const d of cohortDestinations[k]) {

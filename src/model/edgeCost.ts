@@ -51,7 +51,9 @@ export function attemptDays(
 
 /** One cost class: the edge costs of cohort k under enforcement columns `c` (the truth, or what an
  * information community believes, perceived.ts) into `out`, and the cost of crossing alone into
- * `alone`; `single` and `guaranteed` hold the smuggled costs of the same class. */
+ * `alone`; `single` and `guaranteed` hold the smuggled costs of the same class. With `edges`, only
+ * those edges are priced: a caller that priced every edge of `out` once passes the border edges,
+ * the only ones whose cost depends on enforcement or the market (62 of 204 on western-balkans). */
 export function edgeCostsForCohort(
   compiled: CompiledScenario,
   c: EnforcementColumns,
@@ -60,12 +62,15 @@ export function edgeCostsForCohort(
   alone: Float64Array,
   single: Float64Array,
   guaranteed: Float64Array,
+  edges: Int32Array | null = null,
 ): void {
   const net = compiled.network;
   const b = compiled.behaviour;
   const harmDays = b.hazardDeathShare * b.deathCostDays + (1 - b.hazardDeathShare) * b.injuryCostDays;
   const risk = compiled.cohorts.riskAversion[k];
-  for (let e = 0; e < out.length; e++) {
+  const count = edges === null ? out.length : edges.length;
+  for (let i = 0; i < count; i++) {
+    const e = edges === null ? i : edges[i];
     let cost = net.edgeTravelDays[e] + net.edgeFareEur[e] / b.valueOfTimeEurPerDay + risk * net.edgeHazard[e] * harmDays;
     if (net.edgeBorder[e] >= 0) {
       const days = c.legalCorridor[e] > 0 ? 0 : attemptDays(compiled, c, e, c.fence[e], c.detection[e], c.pushback[e], risk).days;

@@ -77,7 +77,7 @@ export function takeMarketSnapshot(compiled: CompiledScenario, c: EnforcementCol
 /** One cost class: the smuggled costs of cohort k under enforcement columns `c` (the truth, or an
  * information community's beliefs). `priceFactor` scales each border's prices (perceived price /
  * quote; null: the quote); advertising claims away a share `adBoost` of the fence and detection a
- * smuggled group faces (0: none). */
+ * smuggled group faces (0: none). With `edges`, only those edges are priced (edgeCostsForCohort). */
 export function smuggledCostsForCohort(
   compiled: CompiledScenario,
   c: EnforcementColumns,
@@ -87,6 +87,7 @@ export function smuggledCostsForCohort(
   adBoost: number,
   single: Float64Array,
   guaranteed: Float64Array,
+  edges: Int32Array | null = null,
 ): void {
   const net = compiled.network;
   const b = compiled.behaviour;
@@ -94,7 +95,9 @@ export function smuggledCostsForCohort(
   const harmDays = b.hazardDeathShare * b.deathCostDays + (1 - b.hazardDeathShare) * b.injuryCostDays;
   const risk = compiled.cohorts.riskAversion[k];
   const odds: SmuggledOdds = { fence: 0, detection: 0, pushback: 0 };
-  for (let e = 0; e < net.edgeIds.length; e++) {
+  const count = edges === null ? net.edgeIds.length : edges.length;
+  for (let i = 0; i < count; i++) {
+    const e = edges === null ? i : edges[i];
     const border = net.edgeBorder[e];
     if (border < 0 || c.legalCorridor[e] > 0 || snap.served[border] === 0) {
       single[e] = guaranteed[e] = Infinity;
