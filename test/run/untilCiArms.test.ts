@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { adaptationLagInterval, ExitCrossings } from '../../src/run/adaptationLagInterval.js';
 import { runComparison } from '../../src/run/compare.js';
+import { executeReplicates, type ReplicateJob } from '../../src/run/executor.js';
 import { applyOverride, parseAxis } from '../../src/run/overrides.js';
 import { buildSweepCsv, gridPoints, runSweep } from '../../src/run/sweep.js';
 import { parseCiTarget } from '../../src/run/untilCi.js';
@@ -122,5 +123,32 @@ describe('adaptation lag interval', () => {
     expect(interval?.samples).toBe(200);
     expect(interval?.ciLow as number).toBeLessThanOrEqual(interval?.ciHigh ?? Infinity);
     expect(interval?.ciLow as number).toBeLessThanOrEqual((lag?.lagDays as number) + 7);
+  });
+});
+
+describe('executeReplicates with `wanted`', () => {
+  const FAILING = new URL('../fixtures/workers/failing.mjs', import.meta.url);
+  const jobs = function* (): Generator<ReplicateJob> {
+    for (let replicate = 0; replicate < 6; replicate++) yield { scenario: 0, replicate };
+  };
+
+  it('drops the jobs no longer wanted, even when they fail, and goes on with the rest', async () => {
+    // Replicates 2 and 3 throw in this worker; unwanted, their failures must not stop the batch.
+    const seen: number[] = [];
+    await executeReplicates([baseline], jobs(), (job) => void seen.push(job.replicate), {
+      seed: 5,
+      threads: 2,
+      workerUrl: FAILING,
+      wanted: (job) => job.replicate !== 2 && job.replicate !== 3,
+    });
+    expect(seen).toEqual([0, 1, 4, 5]);
+    const wanted = executeReplicates([baseline], jobs(), () => undefined, { seed: 5, threads: 2, workerUrl: FAILING });
+    await expect(wanted).rejects.toMatchObject({ replicate: 2 });
+  });
+
+  it('in-process, does not run them', async () => {
+    const seen: number[] = [];
+    await executeReplicates([baseline], jobs(), (job) => void seen.push(job.replicate), { seed: 5, wanted: (job) => job.replicate % 2 === 0 });
+    expect(seen).toEqual([0, 2, 4]);
   });
 });
