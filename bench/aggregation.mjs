@@ -46,6 +46,7 @@ async function loadArm(name, url) {
 const { loadScenario } = await import(new URL('scenarios/load.js', dist).href);
 const { compileScenario } = await import(new URL('scenarios/compile.js', dist).href);
 const { runReplicate } = await import(new URL('model/runReplicate.js', dist).href);
+const { recordLayout, runRecord } = await import(new URL('run/runRecord.js', dist).href);
 const arms = [await loadArm('dist', dist)];
 if (values.baseline !== undefined) arms.push(await loadArm('baseline', toUrl(values.baseline)));
 
@@ -57,6 +58,9 @@ const seriesOptions = values.resolution === undefined ? {} : { resolution: value
 console.log(`${values.scenario}: ${compiled.days} days, ${runs} runs, seed ${seed}; simulating (not timed)…`);
 const results = [];
 for (let i = 0; i < runs; i++) results.push(runReplicate(compiled, seed, i));
+// As the worker pool delivers them: each with its summary record computed in the worker (an arm
+// whose SummaryAccumulator ignores `record` computes it again, as before that change).
+const pooled = results.map((r) => ({ ...r, record: runRecord(compiled, recordLayout(compiled), r) }));
 const cells = results[0].borderDaily.length + results[0].countryDaily.length + results[0].totalDaily.length;
 console.log(`  ${cells.toLocaleString('en')} daily values per replicate`);
 
@@ -76,15 +80,18 @@ function aggregate(arm) {
     summaryMs.push(cpuMs(() => summary.add(r)));
     seriesMs.push(cpuMs(() => series.add(r)));
   }
+  const pooledSummary = new arm.summary.SummaryAccumulator(compiled);
+  const pooledMs = pooled.map((r) => cpuMs(() => pooledSummary.add(r)));
   let csv = '';
   const csvMs = cpuMs(() => (csv = series.toCsv()));
   const json = JSON.stringify(summary.summary({ seed, runs }));
-  return { exactRuns: series.exactRuns, seriesMs, summaryMs, csvMs, csv, json };
+  if (JSON.stringify(pooledSummary.summary({ seed, runs })) !== json) throw new Error(`${arm.name}: summary from worker records differs`);
+  return { exactRuns: series.exactRuns, seriesMs, summaryMs, pooledMs, csvMs, csv, json };
 }
 
 const median = (xs) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
 const fmt = (ms) => (Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
-const samples = new Map(arms.map((a) => [a.name, { exact: [], switch: [], sketch: [], summary: [], csv: [] }]));
+const samples = new Map(arms.map((a) => [a.name, { exact: [], switch: [], sketch: [], summary: [], pooled: [], csv: [] }]));
 let reference;
 for (let round = 0; round < rounds; round++) {
   for (const arm of round % 2 === 0 ? arms : [...arms].reverse()) {
@@ -97,15 +104,17 @@ for (let round = 0; round < rounds; round++) {
       s[phase].push(ms);
     });
     s.summary.push(...out.summaryMs);
+    s.pooled.push(...out.pooledMs);
     s.csv.push(out.csvMs);
     console.log(`  round ${round + 1}, ${arm.name}: exact runs ${out.exactRuns}; load average ${loadavg()[0].toFixed(2)}`);
   }
 }
 
-console.log('\nCPU ms per replicate, median (series.add by phase; summary.add over all runs; toCsv once per batch)');
-console.log('arm       | series exact | series switch | series sketch | summary.add | toCsv');
+console.log('\nCPU ms per replicate, median (series.add by phase; summary.add over all runs, in-process and as');
+console.log('delivered by the pool; toCsv once per batch)');
+console.log('arm       | series exact | series switch | series sketch | summary.add | summary.add (pool) | toCsv');
 for (const [name, s] of samples) {
-  const row = [median(s.exact), median(s.switch), median(s.sketch), median(s.summary), median(s.csv)].map(fmt);
+  const row = [median(s.exact), median(s.switch), median(s.sketch), median(s.summary), median(s.pooled), median(s.csv)].map(fmt);
   console.log(`${name.padEnd(9)} | ${row.join(' | ')}`);
 }
 console.log(`series.csv and summary.json identical across arms and rounds (${reference.csv.length.toLocaleString('en')} bytes of CSV)`);
