@@ -46,24 +46,37 @@ export function initP2Cell(p: P2Cells, cell: number, sorted: ArrayLike<number>):
     for (let i = 0; i < n; i++) p.heights[o + i] = sorted[i];
     return;
   }
-  // Markers sit on the order statistics nearest their probabilities, on distinct ranks: each at
-  // least one above the previous and leaving room for the ones above it (n ≥ 9 makes that possible).
+  const ranks = markerRanks(n);
   for (let i = 0; i < M; i++) {
-    const ideal = 1 + Math.round((n - 1) * P2_PROBABILITIES[i]);
-    const lowest = i === 0 ? 1 : p.positions[o + i - 1] + 1;
-    const rank = Math.min(Math.max(ideal, lowest), n - (M - 1 - i));
-    p.positions[o + i] = rank;
-    p.heights[o + i] = sorted[rank - 1];
+    p.positions[o + i] = ranks[i];
+    p.heights[o + i] = sorted[ranks[i] - 1];
   }
+}
+
+/** Marker ranks of a cell started from n ≥ 9 values, by n (a cache: series.csv starts every cell
+ * of a batch from the same number of runs, and computing them per cell took a third of the switch
+ * to sketches). */
+const ranksByCount = new Map<number, Int32Array>();
+
+function markerRanks(n: number): Int32Array {
+  let ranks = ranksByCount.get(n);
+  if (ranks === undefined) {
+    // Markers sit on the order statistics nearest their probabilities, on distinct ranks: each at
+    // least one above the previous and leaving room for the ones above it (n ≥ 9 makes that possible).
+    ranks = new Int32Array(M);
+    for (let i = 0; i < M; i++) {
+      const ideal = 1 + Math.round((n - 1) * P2_PROBABILITIES[i]);
+      const lowest = i === 0 ? 1 : ranks[i - 1] + 1;
+      ranks[i] = Math.min(Math.max(ideal, lowest), n - (M - 1 - i));
+    }
+    ranksByCount.set(n, ranks);
+  }
+  return ranks;
 }
 
 /** Place the markers of a cell whose values are all equal on their ideal distinct ranks. */
 function resetConstantCell(p: P2Cells, o: number, n: number): void {
-  for (let i = 0; i < M; i++) {
-    const ideal = 1 + Math.round((n - 1) * P2_PROBABILITIES[i]);
-    const lowest = i === 0 ? 1 : p.positions[o + i - 1] + 1;
-    p.positions[o + i] = Math.min(Math.max(ideal, lowest), n - (M - 1 - i));
-  }
+  p.positions.set(markerRanks(n), o);
 }
 
 /** Move marker i of the cell at offset o one rank in direction s (±1): parabolic (P²) height

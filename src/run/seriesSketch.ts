@@ -32,12 +32,6 @@ function sortSmall(values: Float64Array, n: number): void {
   }
 }
 
-/** The first non-NaN value of cell i across the runs' arrays. */
-function firstDefined(arrays: readonly Float64Array[], i: number): number {
-  for (const array of arrays) if (!Number.isNaN(array[i])) return array[i];
-  return NaN;
-}
-
 export class SeriesSketch {
   /** Sketches of the non-constant cells, at slot[cell]; capacity for every cell (pages never
    * written are never committed). */
@@ -67,35 +61,37 @@ export class SeriesSketch {
     for (let section = 0; section < (kept[0]?.length ?? 0); section++) {
       const arrays = kept.map((run) => run[section]);
       const length = arrays[0].length;
-      // First pass, run by run (sequential reads): sums in run order, defined values, min and max.
-      // Only the cells that turn out not to be constant (a fifth of them) are then gathered across
-      // runs, which is strided, sorted and sketched.
-      const defined = new Int32Array(length);
-      const min = new Float64Array(length).fill(Infinity);
-      const max = new Float64Array(length).fill(-Infinity);
-      for (const array of arrays) {
-        for (let i = 0; i < length; i++) {
-          const v = array[i];
-          if (Number.isNaN(v)) continue;
-          sums[cell + i] += v;
-          defined[i]++;
-          if (v < min[i]) min[i] = v;
-          if (v > max[i]) max[i] = v;
-        }
+      // First pass, run by run (sequential reads): which cells differ from run 0 in some run
+      // (NaN never equals itself, so a cell with an undefined value counts as differing). Only
+      // those (a fifth of them) are then gathered across runs, which is strided, sorted and
+      // sketched; the others are constant.
+      const first = arrays[0];
+      const differs = new Uint8Array(length);
+      for (let r = 1; r < runs; r++) {
+        const array = arrays[r];
+        for (let i = 0; i < length; i++) if (array[i] !== first[i]) differs[i] = 1;
       }
       for (let i = 0; i < length; i++, cell++) {
-        const n = defined[i];
-        if (n >= M && min[i] === max[i]) {
-          this.constantCounts[cell] = n;
-          constant[cell] = firstDefined(arrays, i);
+        if (differs[i] === 0 && runs >= M && !Number.isNaN(first[i])) {
+          const c = first[i];
+          this.constantCounts[cell] = runs;
+          constant[cell] = c;
+          // The sum in run order; of zeros it is +0.
+          if (c !== 0) for (let r = 0; r < runs; r++) sums[cell] += c;
           continue;
         }
-        let k = 0;
+        let n = 0;
+        let min = Infinity;
+        let max = -Infinity;
         for (let r = 0; r < runs; r++) {
           const v = arrays[r][i];
-          if (!Number.isNaN(v)) values[k++] = v;
+          if (Number.isNaN(v)) continue;
+          values[n++] = v;
+          sums[cell] += v;
+          if (v < min) min = v;
+          if (v > max) max = v;
         }
-        if (min[i] !== max[i]) sortSmall(values, n);
+        if (min !== max) sortSmall(values, n);
         const s = (this.slot[cell] = this.slots++);
         initP2Cell(this.p2, s, n === runs ? values : values.subarray(0, n));
       }
