@@ -1,6 +1,7 @@
 // `routeshift compare <baseline> <variant>`: both scenarios run with the same seed and replicate
 // indices (common random numbers), paired differences per border and in total with 95% intervals,
-// exit-share change, displacement ratio and adaptation lag (src/run/compare.ts); comparison.json,
+// exit-share change, displacement ratio and adaptation lag (src/run/compare.ts), optionally until
+// the paired intervals are narrow enough (--until-ci); comparison.json,
 // report.html (unless --no-report) and manifest.json are written atomically like `run`'s outputs, and a table goes to stdout.
 
 import { writeFile } from 'node:fs/promises';
@@ -8,6 +9,8 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runComparison } from '../run/compare.js';
 import { ReplicateError } from '../run/executor.js';
+import { recordLayout } from '../run/runRecord.js';
+import type { CiTarget } from '../run/untilCi.js';
 import { DEFAULT_SEED } from '../scenarios/defaults.js';
 import { scenarioHash } from '../scenarios/hash.js';
 import { displayPath } from '../scenarios/load.js';
@@ -18,6 +21,7 @@ import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.j
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
 import { compileInput, loadInput, reproduceCommand } from './scenarioInput.js';
+import { checkUntilCi, reportUntilCi, resolveTargets, untilCiDetails } from './untilCiOptions.js';
 
 export interface CompareOptions {
   runs: number;
@@ -29,12 +33,18 @@ export interface CompareOptions {
   json: boolean;
   /** Write report.html next to comparison.json (default true; `--no-report` sets false). */
   report?: boolean;
+  /** Keep adding pairs until these paired 95% intervals are narrow enough. */
+  untilCi?: CiTarget[];
+  /** Upper bound on pairs with --until-ci. */
+  maxRuns?: number;
 }
 
 export const COMPARE_FILES = ['comparison.json', 'manifest.json'] as const;
 
 export async function compareCommand(refA: string, refB: string, options: CompareOptions, argv: readonly string[], io: CliIo): Promise<number> {
   const started = performance.now();
+  const untilCi = options.untilCi ?? [];
+  const maxRuns = checkUntilCi(untilCi, options.maxRuns, options.runs);
   const inputs = [await loadInput(refA, io.cwd), await loadInput(refB, io.cwd)];
   const [a, b] = inputs.map((i) => i.scenario);
   const dir = resolve(io.cwd, options.out ?? join('out', `compare-${a.id}-vs-${b.id}`));
@@ -43,12 +53,13 @@ export async function compareCommand(refA: string, refB: string, options: Compar
   await checkOutputDir(target);
   const loaded = performance.now();
   const compiled = inputs.map((i) => compileInput(i));
+  resolveTargets(recordLayout(compiled[0]), untilCi, 'comparison.json');
   const compiledAt = performance.now();
 
   const { runs } = options;
   const seed = options.seed ?? a.seed ?? DEFAULT_SEED;
-  const threads = Math.min(options.threads ?? availableParallelism(), 2 * runs);
-  const progress = startProgress(io.progressStream, `${a.id} vs ${b.id}`, runs, 'pairs');
+  const threads = Math.min(options.threads ?? availableParallelism(), 2 * maxRuns);
+  const progress = startProgress(io.progressStream, `${a.id} vs ${b.id}${untilCi.length > 0 ? ' (until CI)' : ''}`, maxRuns, 'pairs');
   let outcome;
   try {
     outcome = await runComparison(compiled[0], compiled[1], {
@@ -56,6 +67,8 @@ export async function compareCommand(refA: string, refB: string, options: Compar
       seed,
       threads,
       target: options.target,
+      untilCi,
+      maxRuns: untilCi.length > 0 ? maxRuns : undefined,
       onProgress: (done) => progress.update(done),
       signal: io.signal,
     });
@@ -69,7 +82,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
     progress.stop();
   }
   const ran = performance.now();
-  const { comparison, agentSteps } = outcome;
+  const { comparison, agentSteps, stoppedBy } = outcome;
 
   const json = JSON.stringify(comparison, null, 2) + '\n';
   const written: string[] = [...COMPARE_FILES];
@@ -78,7 +91,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
     const manifest = buildManifest({
       scenario: { id: a.id, hash: scenarioHash(a), files: inputs[0].shownFiles },
       seed,
-      runs,
+      runs: comparison.runs,
       argv,
       timingsMs: { load: loaded - started, compile: compiledAt - loaded, run: ran - compiledAt, write: performance.now() - ran },
       agentSteps,
@@ -86,6 +99,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
         threads,
         variant: { id: b.id, hash: scenarioHash(b), files: inputs[1].shownFiles },
         pairing: 'common random numbers: replicate i of both arms uses the streams of (seed, i)',
+        ...untilCiDetails(untilCi, maxRuns, stoppedBy),
       },
     });
     if (options.report !== false) {
@@ -97,6 +111,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
 
   const tell = options.json ? io.stderr : io.stdout;
   tell(formatComparisonTable(comparison));
+  reportUntilCi(io, tell, untilCi, maxRuns, stoppedBy, comparison.runs, 'pairs');
   tell(`wrote ${target.shown}/ (${written.join(', ')})\n`);
   if (options.json) io.stdout(json);
   return 0;

@@ -3,6 +3,7 @@
 // share before → after; then the main totals, the displacement ratio and the adaptation lag.
 
 import type { Comparison, PairedStats } from '../run/compare.js';
+import { lagIntervalText } from '../run/comparisonLag.js';
 
 const TOTAL_ROWS = ['arrivals', 'crossings', 'attempts', 'pushbacks', 'injuries', 'deaths', 'strandedEnd', 'meanTransitDays'];
 
@@ -61,6 +62,10 @@ export function formatComparisonTable(c: Comparison): string {
   const lag = c.adaptationLag;
   if (lag === null) out.push('adaptation lag: undefined (the scenarios do not differ, or no exit lost crossings)');
   else if (lag.lagDays === null) out.push(`adaptation lag: half of the final shift of ${lag.target}'s exit share (${signed(lag.finalShift, 3)}) never reached after ${lag.differenceFrom}`);
-  else out.push(`adaptation lag: ${lag.lagDays} days from ${lag.differenceFrom} to half of the final shift of ${lag.target}'s exit share (${signed(lag.finalShift, 3)}), reached ${lag.halfShiftReachedOn}`);
+  else {
+    out.push(`adaptation lag: ${lag.lagDays} days from ${lag.differenceFrom} to half of the final shift of ${lag.target}'s exit share (${signed(lag.finalShift, 3)}), reached ${lag.halfShiftReachedOn}`);
+    const interval = lagIntervalText(lag.lagDaysInterval);
+    if (interval !== '') out.push(`  ${interval}`);
+  }
   return out.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { parseAxis, parseOverride, type Override } from '../run/overrides.js';
+import { SERIES_RESOLUTIONS } from '../run/seriesResolution.js';
 import { parseCiTarget } from '../run/untilCi.js';
 import { ScenarioError, formatProblems } from '../scenarios/errors.js';
 import { compareCommand, type CompareOptions } from './compareCommand.js';
@@ -65,6 +66,11 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .addOption(new Option('--replicate <i>', 'run only replicate i, in this thread (reproduces a failed replicate)').argParser(nonNegativeInteger))
     .addOption(setOption('--set <path=value>', 'change one scenario value before running (e.g. borders.RS-HU.detection=0.4); repeatable', parseOverride))
     .option('--no-report', 'do not write report.html (the offline HTML report with map and charts)')
+    .addOption(
+      new Option('--series-resolution <unit>', 'rows of series.csv: day, or calendar week or month (flows summed, stocks and levels averaged)')
+        .choices(SERIES_RESOLUTIONS)
+        .default('day'),
+    )
     .action(async (scenario: string, options: RunOptions) => setExitCode(await runCommand(scenario, options, argv, io)));
 
   program
@@ -80,6 +86,8 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .option('--force', 'replace an existing output directory of a previous run', false)
     .option('--json', 'also print comparison.json to stdout (the table goes to stderr)', false)
     .option('--no-report', 'do not write report.html')
+    .addOption(untilCiOption('add pairs until the paired 95% CI of a difference in comparison.json is this wide (e.g. totals.arrivals=500); repeatable'))
+    .addOption(maxRunsOption('pairs'))
     .action(async (a: string, b: string, options: CompareOptions) => setExitCode(await compareCommand(a, b, options, argv, io)));
 
   program
@@ -94,6 +102,8 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .addOption(threadsOption())
     .option('--out <dir>', 'output directory (default: out/sweep-<scenario id>)')
     .option('--force', 'replace an existing output directory of a previous run', false)
+    .addOption(untilCiOption('per point, add runs until the 95% CI of a mean is this wide (e.g. borders.RS-HU.crossings=5%); repeatable'))
+    .addOption(maxRunsOption('runs per point'))
     .action(async (scenario: string, options: SweepOptions) => setExitCode(await sweepCommand(scenario, options, argv, io)));
 
   program
@@ -196,6 +206,14 @@ function reportFailure(error: unknown, io: CliIo): number {
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+function untilCiOption(description: string): Option {
+  return new Option('--until-ci <metric=width>', description).argParser(collect(parseCiTarget));
+}
+
+function maxRunsOption(what: string): Option {
+  return new Option('--max-runs <n>', `upper bound on ${what} with --until-ci (default 1000)`).argParser(positiveInteger);
 }
 
 function threadsOption(): Option {

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { aggregateMonteCarlo, ReplicateError } from '../run/monteCarlo.js';
 import type { Override } from '../run/overrides.js';
 import { recordLayout } from '../run/runRecord.js';
+import type { SeriesResolution } from '../run/seriesResolution.js';
 import { resolveCiTargets, type CiTarget } from '../run/untilCi.js';
 import { DEFAULT_SEED } from '../scenarios/defaults.js';
 import { scenarioHash } from '../scenarios/hash.js';
@@ -45,6 +46,8 @@ export interface RunOptions {
   set?: Override[];
   /** Write report.html next to summary.json (default true; `--no-report` sets false). */
   report?: boolean;
+  /** Rows of series.csv: days (default), calendar weeks or months. */
+  seriesResolution?: SeriesResolution;
 }
 
 export const OUTPUT_FILES = ['summary.json', 'series.csv', 'manifest.json'] as const;
@@ -86,6 +89,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
       untilCi,
       maxRuns: untilCi.length > 0 ? maxRuns : undefined,
       firstReplicate: options.replicate,
+      series: { resolution: options.seriesResolution ?? 'day' },
       onProgress: (done) => progress.update(done),
       signal: io.signal,
     });
@@ -118,6 +122,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
         ...(untilCi.length > 0
           ? { untilCi: untilCi.map((t) => t.text), maxRuns, stoppedBy: batch.stoppedBy }
           : {}),
+        seriesResolution: options.seriesResolution ?? 'day',
         seriesQuantiles: batch.series?.estimated ? `P² estimates (exact up to ${batch.series.exactRuns} runs)` : 'exact',
       },
     });

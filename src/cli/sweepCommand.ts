@@ -1,14 +1,17 @@
 // `routeshift sweep <scenario> --set path=v1,v2,… [--set …]`: a grid of variants of one scenario
 // (each point validated like a scenario file), `--runs` replicates per point with the same seeds,
 // written as sweep.csv (one row per point and metric, src/run/sweep.ts) and manifest.json (the grid,
-// each point's settings and scenario hash), atomically like `run`'s outputs.
+// each point's settings and scenario hash), atomically like `run`'s outputs. With --until-ci, each
+// point runs until its own intervals are narrow enough.
 
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ReplicateError } from '../run/executor.js';
 import type { Override } from '../run/overrides.js';
+import { recordLayout } from '../run/runRecord.js';
 import { buildSweepCsv, gridPoints, runSweep } from '../run/sweep.js';
+import type { CiTarget } from '../run/untilCi.js';
 import { DEFAULT_SEED } from '../scenarios/defaults.js';
 import { scenarioHash } from '../scenarios/hash.js';
 import { displayPath } from '../scenarios/load.js';
@@ -18,6 +21,7 @@ import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.j
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
 import { compileInput, loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
+import { checkUntilCi, resolveTargets, untilCiDetails } from './untilCiOptions.js';
 
 export interface SweepOptions {
   /** One axis per --set: the overrides for each of its values. */
@@ -27,6 +31,10 @@ export interface SweepOptions {
   threads?: number;
   out?: string;
   force: boolean;
+  /** Per point, keep adding runs until these 95% intervals are narrow enough. */
+  untilCi?: CiTarget[];
+  /** Upper bound on runs per point with --until-ci. */
+  maxRuns?: number;
 }
 
 export const SWEEP_FILES = ['sweep.csv', 'manifest.json'] as const;
@@ -35,6 +43,8 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   const started = performance.now();
   const axes = options.set ?? [];
   if (axes.length === 0) throw new CliError('sweep needs at least one --set path=v1,v2,…');
+  const untilCi = options.untilCi ?? [];
+  const maxRuns = checkUntilCi(untilCi, options.maxRuns, options.runs);
   const paths = axes.map((axis) => axis[0].path);
   const repeated = paths.find((p, i) => paths.indexOf(p) !== i);
   if (repeated !== undefined) throw new CliError(`--set ${repeated} is given twice; list all its values in one --set`);
@@ -47,16 +57,26 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   await checkOutputDir(target);
   const loaded = performance.now();
   const compiled = scenarios.map((s) => compileInput(input, s));
+  resolveTargets(recordLayout(compiled[0]), untilCi, 'sweep.csv');
   const compiledAt = performance.now();
 
   const { runs } = options;
   const seed = options.seed ?? input.scenario.seed ?? DEFAULT_SEED;
-  const total = grid.length * runs;
+  const total = grid.length * maxRuns;
   const threads = Math.min(options.threads ?? availableParallelism(), total);
-  const progress = startProgress(io.progressStream, `${id} sweep (${grid.length} points)`, total);
+  const label = `${id} sweep (${grid.length} points${untilCi.length > 0 ? ', until CI' : ''})`;
+  const progress = startProgress(io.progressStream, label, total);
   let accumulators;
   try {
-    accumulators = await runSweep(compiled, { runs, seed, threads, onProgress: (done) => progress.update(done), signal: io.signal });
+    accumulators = await runSweep(compiled, {
+      runs,
+      seed,
+      threads,
+      untilCi,
+      maxRuns: untilCi.length > 0 ? maxRuns : undefined,
+      onProgress: (done) => progress.update(done),
+      signal: io.signal,
+    });
   } catch (error) {
     if (!(error instanceof ReplicateError)) throw error;
     const message = `sweep point ${error.scenario} (${grid[error.scenario].map((o) => o.text).join(', ')}): ${error.message}`;
@@ -78,6 +98,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
       agentSteps: accumulators.reduce((sum, acc) => sum + acc.agentSteps, 0),
       details: {
         threads,
+        ...untilCiDetails(untilCi, maxRuns, accumulators.stoppedBy),
         axes: axes.map((axis) => ({ path: axis[0].path, values: axis.map((o) => o.value) })),
         points: grid.map((point, p) => ({
           point: p,
@@ -90,7 +111,13 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   });
 
   const seconds = ((ran - compiledAt) / 1000).toFixed(1);
-  io.stdout(`routeshift: sweep of ${id}: ${grid.length} points × ${runs} runs (seed ${seed}) in ${seconds} s\n`);
+  const runsText = untilCi.length > 0 ? `${accumulators.map((a) => a.runs).join('/')} runs (until CI)` : `${runs} runs`;
+  io.stdout(`routeshift: sweep of ${id}: ${grid.length} points × ${runsText} (seed ${seed}) in ${seconds} s\n`);
+  const missed = accumulators.stoppedBy.flatMap((why, p) => (why === 'max-runs' ? [p] : []));
+  if (missed.length > 0) {
+    const targets = untilCi.map((t) => t.text).join(' ');
+    io.stderr(`routeshift: warning: --until-ci ${targets} not reached by --max-runs ${maxRuns} at point${missed.length === 1 ? '' : 's'} ${missed.join(', ')}\n`);
+  }
   io.stdout(`wrote ${target.shown}/ (${SWEEP_FILES.join(', ')})\n`);
   return 0;
 }

@@ -6,6 +6,7 @@
 // comparison.json holds period totals only, no daily series, so this report has no time axes;
 // the adaptation lag is given as dates.
 
+import { lagIntervalText } from '../run/comparisonLag.js';
 import { canonicalJson } from '../scenarios/hash.js';
 import type { EventSpec, Scenario } from '../scenarios/types.js';
 import type { RenderedChart } from './chartModel.js';
@@ -82,7 +83,8 @@ function lagHtml(c: ComparisonJson): string {
   const reached =
     lag.halfShiftReachedOn === null
       ? 'half of it was never reached within the period'
-      : `half of it was reached on ${lag.halfShiftReachedOn}, <b>${lag.lagDays} days</b> after the scenarios start to differ`;
+      : `half of it was reached on ${lag.halfShiftReachedOn}, <b>${lag.lagDays} days</b> after the scenarios start to differ` +
+        (lag.lagDaysInterval ? ` (${escapeHtml(lagIntervalText(lag.lagDaysInterval))})` : '');
   return (
     `<h3>Adaptation lag</h3><p>The scenarios differ from ${escapeHtml(lag.differenceFrom)}. The share of exits through ` +
     `${escapeHtml(lag.target)} shifted by ${fmtShare(lag.finalShift)} in the end (last weeks of the period, variant − baseline); ` +

@@ -45,7 +45,7 @@ export interface ReportResult {
 
 export async function renderRunReport(input: RunReportInput): Promise<ReportResult> {
   const { scenario, summary } = input;
-  const series = typeof input.series === 'string' ? parseSeriesCsv(input.series) : input.series;
+  const series = typeof input.series === 'string' ? parseSeriesCsv(input.series, summary.period.end) : input.series;
   const events = reportEvents(scenario, summary.period);
   const clusters = clusterEvents(events, clusterDaysFor(series.dates.length, panelWidth(CONTENT_WIDTH_PX, 3)));
   const binDays = binDaysFor(series.dates.length);
@@ -62,7 +62,7 @@ export async function renderRunReport(input: RunReportInput): Promise<ReportResu
 
   const sink: RenderWarnings = { warnings: [] };
   const sections: PageSection[] = [
-    { id: 'overview', title: 'Key numbers', html: keyNumbersHtml(summary) + overviewNote(summary) },
+    { id: 'overview', title: 'Key numbers', html: keyNumbersHtml(summary) + overviewNote(summary, series) },
   ];
   const charts: string[] = [];
   for (const group of groups) {
@@ -98,8 +98,14 @@ export async function renderRunReport(input: RunReportInput): Promise<ReportResu
   return { html, charts, warnings: sink.warnings };
 }
 
-function overviewNote(summary: SummaryJson): string {
-  return `<p class="note">Totals over ${summary.period.start} to ${summary.period.end}: mean, and p05–p95 across runs underneath.</p>`;
+function overviewNote(summary: SummaryJson, series: SeriesTable): string {
+  const unit = series.resolution === 'week' ? 'calendar week' : 'calendar month';
+  const coarse =
+    series.resolution === 'day'
+      ? ''
+      : ` The time series were written per ${unit} (<code>--series-resolution ${series.resolution}</code>): the charts show ` +
+        `each ${unit}'s flows as a rate per day over it and its stocks and levels as its average, so they are step-like.`;
+  return `<p class="note">Totals over ${summary.period.start} to ${summary.period.end}: mean, and p05–p95 across runs underneath.${coarse}</p>`;
 }
 
 /** An SVG for inlining in HTML: the XML namespace declarations are implied there. */

@@ -2,11 +2,20 @@
 // (metric, entity), indexed by day, plus the original text rows so a chart's CSV download holds
 // exactly the bytes of series.csv.
 //
+// A file written with `--series-resolution week|month` (one row per calendar week or month,
+// src/run/seriesResolution.ts) is read back as days too, so that every chart, window and event
+// marker keeps working in days: a flow's period total becomes a rate per day over the period
+// (total ÷ days of the period, for the mean and each quantile alike), a stock's or a level's
+// period value holds on each of its days. `resolution` says which the file had.
+//
 // Why by hand and lazily: the file has ~170,000 rows for the default scenario in a fixed,
 // documented shape (docs/outputs.md: one block of `days` rows per metric and entity, no field
 // that needs quoting), and a report reads only ~40 of its ~600 blocks. Finding the lines and
 // checking the block keys takes ~30 ms for 2015–16; parsing every number up front took ~200 ms. A row that
 // breaks the shape is reported with its line number rather than misread.
+
+import { METRIC_KINDS, type MetricKind, type SeriesResolution } from '../run/seriesResolution.js';
+import { dayIndex, daysInMonth, isoDay } from '../scenarios/dates.js';
 
 export interface SeriesStats {
   /** Statistics across runs per day; NaN where series.csv has an empty field (undefined). */
@@ -17,14 +26,16 @@ export interface SeriesStats {
 }
 
 export interface SeriesTable {
-  /** ISO dates, day 0 first. */
+  /** ISO dates, day 0 first (every day, whatever the file's resolution). */
   dates: string[];
+  /** The rows of the file: one per day, calendar week or calendar month. */
+  resolution: SeriesResolution;
   /** Metric names in file order. */
   metrics: string[];
   /** Entities of one metric in file order (border ids, country codes or `total`). */
   entities(metric: string): string[];
   get(metric: string, entity: string): SeriesStats | undefined;
-  /** The text rows of series.csv for (metric, entity), without the newline. */
+  /** The text rows of series.csv for (metric, entity), without the newline (one per day, week or month, as in the file). */
   rows(metric: string, entity: string): string[];
 }
 
@@ -36,8 +47,31 @@ interface Block {
   stats?: SeriesStats;
 }
 
-/** Parse series.csv text. Throws with the line number when the file does not have the documented shape. */
-export function parseSeriesCsv(text: string): SeriesTable {
+/** The resolution of a file from the dates of its first block (day, 7-day, or month steps). */
+function resolutionOf(dates: readonly string[]): SeriesResolution {
+  const gaps = dates.slice(1).map((d, i) => dayIndex(dates[i], d));
+  if (gaps.every((g) => g === 1)) return 'day';
+  const inner = gaps.slice(1);
+  if (gaps[0] <= 7 && inner.every((g) => g === 7) && dates.slice(1).every((d) => weekday(d) === 1)) return 'week';
+  if (gaps[0] <= 31 && dates.slice(1).every((d) => d.endsWith('-01'))) return 'month';
+  throw new Error(`series.csv: the dates ${dates.slice(0, 3).join(', ')}, … are not days, weeks or months`);
+}
+
+function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** Last day of the period starting on `date` when the run's end is not known. */
+function naturalEnd(date: string, resolution: SeriesResolution): string {
+  if (resolution === 'week') return isoDay(date, (7 - weekday(date)) % 7);
+  if (resolution === 'month') return isoDay(date.slice(0, 8) + '01', daysInMonth(date.slice(0, 7)) - 1);
+  return date;
+}
+
+/** Parse series.csv text. Throws with the line number when the file does not have the documented
+ * shape. `endDate`, the run's last day (summary.json `period.end`), sets the length of the last
+ * period of a weekly or monthly file; without it the period is taken to run to its calendar end. */
+export function parseSeriesCsv(text: string, endDate?: string): SeriesTable {
   // Line starts only: splitting a 12-year file (2.3 million rows, 90 MB) into strings cost a
   // second of garbage collection; a row becomes a string when its block is read.
   const starts: number[] = [];
@@ -60,9 +94,15 @@ export function parseSeriesCsv(text: string): SeriesTable {
   const firstKey = keyOf(count > 1 ? line(1) : '');
   let days = 0;
   while (1 + days < count && keyOf(line(1 + days)) === firstKey) days++;
-  const dates = Array.from({ length: days }, (_, d) => line(1 + d).split(',')[2]);
+  const rowDates = Array.from({ length: days }, (_, d) => line(1 + d).split(',')[2]);
   const rowCount = count - 1;
   if (days === 0 || rowCount % days !== 0) throw new Error(`series.csv: ${rowCount} rows are not whole blocks of ${days} days`);
+  const resolution = resolutionOf(rowDates);
+  // Day index of each row's first day, then the number of days.
+  const last = resolution === 'day' ? rowDates[days - 1] : (endDate ?? naturalEnd(rowDates[days - 1], resolution));
+  const rowStarts = [...rowDates.map((d) => dayIndex(rowDates[0], d)), dayIndex(rowDates[0], last) + 1];
+  if (rowStarts[days] <= rowStarts[days - 1]) throw new Error(`series.csv: the period ends on ${last}, before its last row (${rowDates[days - 1]})`);
+  const dates = resolution === 'day' ? rowDates : Array.from({ length: rowStarts[days] }, (_, d) => isoDay(rowDates[0], d));
 
   const blocks = new Map<string, Block>();
   const byMetric = new Map<string, string[]>();
@@ -77,17 +117,20 @@ export function parseSeriesCsv(text: string): SeriesTable {
     list.push(entity);
   }
 
-  const statsOf = (block: Block): SeriesStats => {
+  const statsOf = (block: Block, metric: string): SeriesStats => {
     if (block.stats) return block.stats;
-    const stats = emptyStats(days);
-    for (let d = 0; d < days; d++) {
-      const i = block.first + d;
+    const stats = emptyStats(dates.length);
+    const perDay = resolution !== 'day' && (METRIC_KINDS as Record<string, MetricKind | undefined>)[metric] === 'flow';
+    for (let r = 0; r < days; r++) {
+      const i = block.first + r;
       const f = line(i).split(',');
-      if (f.length !== 7 || f[2] !== dates[d]) throw new Error(`series.csv line ${i + 1}: expected 7 fields dated ${dates[d]}`);
-      stats.mean[d] = num(f[3]);
-      stats.p05[d] = num(f[4]);
-      stats.p50[d] = num(f[5]);
-      stats.p95[d] = num(f[6]);
+      if (f.length !== 7 || f[2] !== rowDates[r]) throw new Error(`series.csv line ${i + 1}: expected 7 fields dated ${rowDates[r]}`);
+      const scale = perDay ? 1 / (rowStarts[r + 1] - rowStarts[r]) : 1;
+      const values = [num(f[3]), num(f[4]), num(f[5]), num(f[6])].map((v) => (scale === 1 ? v : v * scale));
+      stats.mean.fill(values[0], rowStarts[r], rowStarts[r + 1]);
+      stats.p05.fill(values[1], rowStarts[r], rowStarts[r + 1]);
+      stats.p50.fill(values[2], rowStarts[r], rowStarts[r + 1]);
+      stats.p95.fill(values[3], rowStarts[r], rowStarts[r + 1]);
     }
     block.stats = stats;
     return stats;
@@ -96,11 +139,12 @@ export function parseSeriesCsv(text: string): SeriesTable {
 
   return {
     dates,
+    resolution,
     metrics: [...byMetric.keys()],
     entities: (metric) => byMetric.get(metric) ?? [],
     get: (metric, entity) => {
       const block = find(metric, entity);
-      return block && statsOf(block);
+      return block && statsOf(block, metric);
     },
     rows: (metric, entity) => {
       const block = find(metric, entity);

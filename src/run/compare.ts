@@ -7,23 +7,32 @@
 //
 // Jobs interleave the arms (A0, B0, A1, B1, …) so both arms progress together and the results
 // reach the aggregation in a fixed order for any thread count. Memory: the per-run records of each
-// arm plus one borders × days array of summed crossings per arm (for the adaptation lag).
+// arm, one borders × days array of summed crossings per arm (for the adaptation lag) and each run's
+// daily exit crossings (for the lag's bootstrap interval, adaptationLagInterval.ts). With
+// --until-ci, pairs are added until the paired intervals are narrow enough (untilCi.ts).
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { BORDER_METRICS, type ReplicateResult } from '../model/result.js';
 import { isoDay } from '../scenarios/dates.js';
-import { adaptationLag, FINAL_WINDOW_DAYS, LAG_WINDOW_DAYS } from './adaptationLag.js';
+import { ExitCrossings } from './adaptationLagInterval.js';
+import { comparisonLag, type AdaptationLagReport } from './comparisonLag.js';
 import { executeReplicates, type ReplicateJob } from './executor.js';
-import type { MonteCarloOptions } from './monteCarlo.js';
+import { DEFAULT_MAX_RUNS, type MonteCarloOptions, type StopReason } from './monteCarlo.js';
 import { keyPath, type RecordLayout } from './runRecord.js';
-import { firstDifferenceDay } from './scenarioDiff.js';
 import { describe, roundSignificant, roundStats, type Stats } from './stats.js';
 import { tCritical95 } from './studentT.js';
 import { SummaryAccumulator } from './summary.js';
+import { pairedCiTargetsMet, resolveCiTargets, type CiTarget } from './untilCi.js';
+
+export type { AdaptationLagReport } from './comparisonLag.js';
 
 export interface CompareOptions extends MonteCarloOptions {
   /** Exit border whose lost crossings the displacement ratio refers to; default: the one that lost most. */
   target?: string;
+  /** Keep adding pairs beyond `runs` until each paired difference's interval is this narrow. */
+  untilCi?: readonly CiTarget[];
+  /** Upper bound on pairs with `untilCi` (default 1000). */
+  maxRuns?: number;
 }
 
 export type Interval = { ciLow: number | null; ciHigh: number | null };
@@ -64,19 +73,6 @@ export interface Displacement {
   ratio: ({ estimate: number | null } & Interval) | null;
 }
 
-export interface AdaptationLagReport {
-  target: string;
-  /** First date on which the two scenarios differ. */
-  differenceFrom: string;
-  /** Final shift of the target's exit share (variant − baseline), over the last 28 days with exit crossings. */
-  finalShift: number | null;
-  /** First date with half of that shift reached (7-day windows), or null if never. */
-  halfShiftReachedOn: string | null;
-  lagDays: number | null;
-  windowDays: number;
-  finalWindowDays: number;
-}
-
 /** Throws unless the arms can be paired day by day and border by border. */
 export function checkComparable(a: CompiledScenario, b: CompiledScenario): void {
   const problems: string[] = [];
@@ -94,11 +90,18 @@ export async function runComparison(
   baseline: CompiledScenario,
   variant: CompiledScenario,
   options: CompareOptions,
-): Promise<{ comparison: Comparison; agentSteps: number }> {
+): Promise<{ comparison: Comparison; agentSteps: number; stoppedBy: StopReason }> {
   checkComparable(baseline, variant);
   const { runs, seed, onProgress } = options;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
+  const targets = options.untilCi ?? [];
+  const untilCi = targets.length > 0;
+  const maxRuns = untilCi ? (options.maxRuns ?? Math.max(DEFAULT_MAX_RUNS, runs)) : runs;
+  if (!Number.isInteger(maxRuns) || maxRuns < runs) throw new RangeError(`maxRuns (${maxRuns}) must be a whole number of at least runs (${runs})`);
   const arms = [new SummaryAccumulator(baseline), new SummaryAccumulator(variant)];
+  const indices = resolveCiTargets(arms[0].layout, targets, 'comparison.json');
+  const perRun = new ExitCrossings(baseline);
+  let stoppedBy: StopReason = untilCi ? 'max-runs' : 'runs';
   const { days } = baseline;
   const borders = baseline.network.borderIds.length;
   const crossings = [new Float64Array(borders * days), new Float64Array(borders * days)];
@@ -106,7 +109,7 @@ export async function runComparison(
   if (options.target !== undefined) targetIndex(baseline, options.target);
 
   function* jobs(): Generator<ReplicateJob> {
-    for (let replicate = 0; replicate < runs; replicate++) {
+    for (let replicate = 0; replicate < maxRuns; replicate++) {
       yield { scenario: 0, replicate };
       yield { scenario: 1, replicate };
     }
@@ -116,13 +119,20 @@ export async function runComparison(
     const sums = crossings[job.scenario];
     const offset = crossingsMetric * borders * days;
     for (let i = 0; i < sums.length; i++) sums[i] += result.borderDaily[offset + i];
+    perRun.add(job.scenario === 0 ? 0 : 1, result);
+    if (untilCi && job.scenario === 1 && arms[1].runs >= runs && pairedCiTargetsMet(arms[0], arms[1], targets, indices)) {
+      stoppedBy = 'until-ci';
+      return false;
+    }
+    return true;
   };
   await executeReplicates([baseline, variant], jobs(), consume, {
     ...options,
-    onComplete: onProgress && ((done) => onProgress(Math.floor(done / 2), runs)),
+    onComplete: onProgress && ((done) => onProgress(Math.min(Math.floor(done / 2), maxRuns), maxRuns)),
   });
-  const comparison = buildComparison(baseline, variant, arms[0], arms[1], crossings, { seed, runs, target: options.target });
-  return { comparison, agentSteps: arms[0].agentSteps + arms[1].agentSteps };
+  const meta = { seed, runs: arms[1].runs, target: options.target };
+  const comparison = buildComparison(baseline, variant, arms[0], arms[1], crossings, perRun, meta);
+  return { comparison, agentSteps: arms[0].agentSteps + arms[1].agentSteps, stoppedBy };
 }
 
 function targetIndex(compiled: CompiledScenario, target: string): number {
@@ -202,6 +212,7 @@ export function buildComparison(
   a: SummaryAccumulator,
   b: SummaryAccumulator,
   crossings: readonly Float64Array[],
+  perRun: ExitCrossings,
   meta: { seed: number; runs: number; target?: string },
 ): Comparison {
   const layout: RecordLayout = a.layout;
@@ -251,27 +262,7 @@ export function buildComparison(
     };
   }
 
-  let lag: AdaptationLagReport | null = null;
-  const startDay = firstDifferenceDay(baseline, variant);
-  if (target !== undefined && startDay !== null) {
-    const result = adaptationLag({
-      baseline: crossings[0],
-      variant: crossings[1],
-      days: baseline.days,
-      borderIsExit,
-      target: borderIds.indexOf(target),
-      startDay,
-    });
-    lag = {
-      target,
-      differenceFrom: isoDay(baseline.startDate, startDay),
-      finalShift: Number.isFinite(result.finalShift) ? roundSignificant(result.finalShift) : null,
-      halfShiftReachedOn: result.halfShiftDay === null ? null : isoDay(baseline.startDate, result.halfShiftDay),
-      lagDays: result.lagDays,
-      windowDays: LAG_WINDOW_DAYS,
-      finalWindowDays: FINAL_WINDOW_DAYS,
-    };
-  }
+  const lag = target === undefined ? null : comparisonLag(baseline, variant, target, crossings, perRun, meta.seed);
 
   return {
     baseline: { scenario: baseline.id, name: baseline.name },

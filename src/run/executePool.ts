@@ -12,6 +12,7 @@ interface Settled {
   job: ReplicateJob;
   result?: ReplicateResult;
   error?: unknown;
+  failed?: boolean;
 }
 
 /** In-flight jobs per thread: one running, one queued behind it. */
@@ -39,7 +40,9 @@ export async function executeOnPool(
   let delivered = 0;
   let completed = 0;
   let exhausted = false;
-  let failed = false;
+  // Failed jobs not yet delivered: no new job starts while there is one (a dropped one, of a job
+  // no longer wanted, lets work resume).
+  let failures = 0;
 
   const dispatch = (job: ReplicateJob, position: number) => {
     const task = { scenario: sharedFor(job.scenario), seed, replicate: job.replicate };
@@ -50,8 +53,8 @@ export async function executeOnPool(
         wake?.();
       },
       (error: unknown) => {
-        failed = true;
-        settled.set(position, { job, error });
+        failures++;
+        settled.set(position, { job, error, failed: true });
         wake?.();
       },
     );
@@ -59,7 +62,7 @@ export async function executeOnPool(
 
   try {
     for (;;) {
-      while (!failed && !exhausted && dispatched - delivered < DEPTH * threads) {
+      while (failures === 0 && !exhausted && dispatched - delivered < DEPTH * threads) {
         const next = iterator.next();
         if (next.done === true) exhausted = true;
         else dispatch(next.value, dispatched++);
@@ -71,7 +74,9 @@ export async function executeOnPool(
       const entry = settled.get(delivered) as Settled;
       settled.delete(delivered);
       delivered++;
-      if (entry.error !== undefined || entry.result === undefined) {
+      if (entry.failed === true) failures--;
+      if (options.wanted?.(entry.job) === false) continue;
+      if (entry.failed === true || entry.result === undefined) {
         throw new ReplicateError(entry.job.replicate, seed, entry.error, entry.job.scenario);
       }
       if (consume(entry.job, entry.result) === false) break;

@@ -30,6 +30,9 @@ export interface ExecuteOptions {
   workerUrl?: string | URL;
   /** Called whenever a replicate finishes (in completion order), with the count so far. */
   onComplete?: (completed: number) => void;
+  /** Asked when a job's turn comes (in job order): false skips it — not run in-process; on the
+   * pool, its result or failure is dropped. `sweep --until-ci` skips the rest of a finished point. */
+  wanted?: (job: ReplicateJob) => boolean;
 }
 
 /** Return false to stop: no further result is delivered and outstanding work is cancelled. */
@@ -83,6 +86,7 @@ async function executeInProcess(
   let completed = 0;
   for (const job of jobs) {
     signal?.throwIfAborted();
+    if (options.wanted?.(job) === false) continue;
     let result: ReplicateResult;
     try {
       result = runReplicate(scenarios[job.scenario], seed, job.replicate);

@@ -102,8 +102,11 @@ export interface Aggregate {
   runs: number;
   agentSteps: number;
   /** Why the batch ended: the planned runs, every --until-ci target met, or --max-runs. */
-  stoppedBy: 'runs' | 'until-ci' | 'max-runs';
+  stoppedBy: StopReason;
 }
+
+/** Why a batch (or a sweep point, or a comparison) ended. */
+export type StopReason = 'runs' | 'until-ci' | 'max-runs';
 
 export const DEFAULT_MAX_RUNS = 1000;
 

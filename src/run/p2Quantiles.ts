@@ -46,24 +46,52 @@ export function initP2Cell(p: P2Cells, cell: number, sorted: ArrayLike<number>):
     for (let i = 0; i < n; i++) p.heights[o + i] = sorted[i];
     return;
   }
-  // Markers sit on the order statistics nearest their probabilities, on distinct ranks: each at
-  // least one above the previous and leaving room for the ones above it (n ≥ 9 makes that possible).
+  const ranks = markerRanks(n);
   for (let i = 0; i < M; i++) {
-    const ideal = 1 + Math.round((n - 1) * P2_PROBABILITIES[i]);
-    const lowest = i === 0 ? 1 : p.positions[o + i - 1] + 1;
-    const rank = Math.min(Math.max(ideal, lowest), n - (M - 1 - i));
-    p.positions[o + i] = rank;
-    p.heights[o + i] = sorted[rank - 1];
+    p.positions[o + i] = ranks[i];
+    p.heights[o + i] = sorted[ranks[i] - 1];
   }
+}
+
+/** Marker ranks of a cell started from n ≥ 9 values, by n (a cache: series.csv starts every cell
+ * of a batch from the same number of runs, and computing them per cell took a third of the switch
+ * to sketches). */
+const ranksByCount = new Map<number, Int32Array>();
+
+function markerRanks(n: number): Int32Array {
+  let ranks = ranksByCount.get(n);
+  if (ranks === undefined) {
+    // Markers sit on the order statistics nearest their probabilities, on distinct ranks: each at
+    // least one above the previous and leaving room for the ones above it (n ≥ 9 makes that possible).
+    ranks = new Int32Array(M);
+    for (let i = 0; i < M; i++) {
+      const ideal = 1 + Math.round((n - 1) * P2_PROBABILITIES[i]);
+      const lowest = i === 0 ? 1 : ranks[i - 1] + 1;
+      ranks[i] = Math.min(Math.max(ideal, lowest), n - (M - 1 - i));
+    }
+    ranksByCount.set(n, ranks);
+  }
+  return ranks;
 }
 
 /** Place the markers of a cell whose values are all equal on their ideal distinct ranks. */
 function resetConstantCell(p: P2Cells, o: number, n: number): void {
-  for (let i = 0; i < M; i++) {
-    const ideal = 1 + Math.round((n - 1) * P2_PROBABILITIES[i]);
-    const lowest = i === 0 ? 1 : p.positions[o + i - 1] + 1;
-    p.positions[o + i] = Math.min(Math.max(ideal, lowest), n - (M - 1 - i));
-  }
+  p.positions.set(markerRanks(n), o);
+}
+
+/** Move marker i of the cell at offset o one rank in direction s (±1): parabolic (P²) height
+ * if it stays between its neighbours, else linear. */
+function moveMarker(h: Float64Array, pos: Int32Array, o: number, i: number, s: number): void {
+  const hi = h[o + i];
+  const up = pos[o + i + 1] - pos[o + i];
+  const down = pos[o + i - 1] - pos[o + i];
+  const parabolic =
+    hi +
+    (s / (pos[o + i + 1] - pos[o + i - 1])) *
+      ((pos[o + i] - pos[o + i - 1] + s) * ((h[o + i + 1] - hi) / up) + (pos[o + i + 1] - pos[o + i] - s) * ((hi - h[o + i - 1]) / -down));
+  if (h[o + i - 1] < parabolic && parabolic < h[o + i + 1]) h[o + i] = parabolic;
+  else h[o + i] = hi + (s * (h[o + i + s] - hi)) / (pos[o + i + s] - pos[o + i]);
+  pos[o + i] += s;
 }
 
 /** Add one observation to a cell. */
@@ -73,15 +101,6 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
   const pos = p.positions;
   const o = cell * M;
   const n = p.counts[cell];
-  // Fast path: a cell whose values have all been x so far (most cells of a long scenario: zeros on
-  // quiet borders and days) only counts; its marker ranks are brought up to date when a different
-  // value arrives. Measured on western-balkans 2015–2026 (2.6 million cells): see
-  // bench/DECLARATION.md, bench/parallel.mjs.
-  if (n >= M && x === h[o] && x === h[o + M - 1]) {
-    p.counts[cell] = n + 1;
-    return;
-  }
-  if (n >= M && h[o] === h[o + M - 1]) resetConstantCell(p, o, n);
   if (n < M) {
     // Startup: keep the first values sorted (insertion), exact quantiles meanwhile.
     let i = n;
@@ -94,11 +113,22 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
     if (n + 1 === M) for (let j = 0; j < M; j++) pos[o + j] = j + 1;
     return;
   }
+  const lowest = h[o];
+  const highest = h[o + M - 1];
+  // Fast path: a cell whose values have all been x so far (most cells of a long scenario: zeros on
+  // quiet borders and days) only counts; its marker ranks are brought up to date when a different
+  // value arrives. Measured on western-balkans 2015–2026 (2.6 million cells): see
+  // bench/DECLARATION.md, bench/parallel.mjs.
+  if (x === lowest && x === highest) {
+    p.counts[cell] = n + 1;
+    return;
+  }
+  if (lowest === highest) resetConstantCell(p, o, n);
   let k: number;
-  if (x < h[o]) {
+  if (x < lowest) {
     h[o] = x;
     k = 0;
-  } else if (x >= h[o + M - 1]) {
+  } else if (x >= highest) {
     h[o + M - 1] = x;
     k = M - 2;
   } else {
@@ -108,22 +138,16 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
   for (let i = k + 1; i < M; i++) pos[o + i] += 1;
   const count = n + 1;
   p.counts[cell] = count;
+  // A marker moves when its desired rank 1 + (count − 1)·p is a whole rank or more away and the
+  // neighbour on that side leaves room. Most updates move none: the loop only compares.
+  const ranks = count - 1;
   for (let i = 1; i < M - 1; i++) {
-    const desired = 1 + (count - 1) * P2_PROBABILITIES[i];
-    const d = desired - pos[o + i];
-    const up = pos[o + i + 1] - pos[o + i];
-    const down = pos[o + i - 1] - pos[o + i];
-    if ((d >= 1 && up > 1) || (d <= -1 && down < -1)) {
-      const s = d > 0 ? 1 : -1;
-      const hi = h[o + i];
-      const parabolic =
-        hi +
-        (s / (pos[o + i + 1] - pos[o + i - 1])) *
-          ((pos[o + i] - pos[o + i - 1] + s) * ((h[o + i + 1] - hi) / up) +
-            (pos[o + i + 1] - pos[o + i] - s) * ((hi - h[o + i - 1]) / -down));
-      if (h[o + i - 1] < parabolic && parabolic < h[o + i + 1]) h[o + i] = parabolic;
-      else h[o + i] = hi + (s * (h[o + i + s] - hi)) / (pos[o + i + s] - pos[o + i]);
-      pos[o + i] += s;
+    const at = pos[o + i];
+    const d = 1 + ranks * P2_PROBABILITIES[i] - at;
+    if (d >= 1) {
+      if (pos[o + i + 1] - at > 1) moveMarker(h, pos, o, i, 1);
+    } else if (d <= -1) {
+      if (pos[o + i - 1] - at < -1) moveMarker(h, pos, o, i, -1);
     }
   }
 }

@@ -15,6 +15,10 @@ import { BORDER_METRICS, COUNTRY_METRICS, LEVEL_METRICS, RUN_SCALARS, seriesInde
 
 export type Section = 'totals' | 'borders' | 'countries';
 
+/** A replicate's result as the worker pool returns it: with its record already computed, so that
+ * the main thread does not have to (src/workers/replicateWorker.ts). */
+export type ResultWithRecord = ReplicateResult & { record?: Float64Array };
+
 export interface RecordKey {
   section: Section;
   /** Border or country id; undefined for totals. */

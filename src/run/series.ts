@@ -1,7 +1,7 @@
-// series.csv: the daily series of every replicate reduced to mean and 5/50/95 % quantiles across
-// replicates, in tidy long format (one row per metric, entity and date) so that R, pandas or a
-// spreadsheet pivot can read it without reshaping. Also the result-shape check that summary.ts
-// shares.
+// series.csv: the daily series of every replicate (or their weekly or monthly reductions,
+// seriesResolution.ts) reduced to mean and 5/50/95 % quantiles across replicates, in tidy long
+// format (one row per metric, entity and date) so that R, pandas or a spreadsheet pivot can read
+// it without reshaping. Also the result-shape check that summary.ts shares.
 //
 // The file has (|BORDER_METRICS| × borders + |COUNTRY_METRICS| × countries + |TOTAL_METRICS|) × days
 // rows (2.5 million for the 12-year western-balkans scenario), so lines are collected in one array and joined
@@ -10,8 +10,9 @@
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type ReplicateResult } from '../model/result.js';
-import { isoDay } from '../scenarios/dates.js';
-import { P2_MARKERS, P2_P05, P2_P50, P2_P95, addP2, createP2Cells, initP2Cell, p2Quantile, type P2Cells } from './p2Quantiles.js';
+import { P2_P05, P2_P50, P2_P95 } from './p2Quantiles.js';
+import { SeriesSketch } from './seriesSketch.js';
+import { metricKind, periodDates, periodStarts, reduceToPeriods, type MetricKind, type SeriesResolution } from './seriesResolution.js';
 import { describe, roundSignificant } from './stats.js';
 
 export const SERIES_HEADER = 'metric,entity,date,mean,p05,p50,p95';
@@ -54,41 +55,58 @@ export const EXACT_SERIES_VALUES = 2 ** 25;
 export const EXACT_SERIES_MIN_RUNS = 10;
 
 export interface SeriesOptions {
-  /** Keep every run's daily values up to this many runs (exact quantiles); beyond, P² estimates.
+  /** Keep every run's values up to this many runs (exact quantiles); beyond, P² estimates.
    * Default: max(10, ⌊2^25 / values per run⌋). */
   exactRuns?: number;
+  /** One row per day (default), calendar week or calendar month (seriesResolution.ts). */
+  resolution?: SeriesResolution;
 }
 
-/** Daily values per run: (metrics × entities) × days over borders, countries and totals. */
-export function seriesCells(compiled: CompiledScenario): number {
-  const { days } = compiled;
+/** Values per run at a resolution: (metrics × entities) × periods over borders, countries and totals. */
+export function seriesCells(compiled: CompiledScenario, resolution: SeriesResolution = 'day'): number {
+  const periods = periodStarts(compiled.startDate, compiled.days, resolution).length - 1;
   const { borderIds, countryIds } = compiled.network;
-  return (BORDER_METRICS.length * borderIds.length + COUNTRY_METRICS.length * countryIds.length + TOTAL_METRICS.length) * days;
+  return (BORDER_METRICS.length * borderIds.length + COUNTRY_METRICS.length * countryIds.length + TOTAL_METRICS.length) * periods;
 }
 
 /** The default exact-quantile bound of a scenario (see SeriesOptions). */
-export function defaultExactRuns(compiled: CompiledScenario): number {
-  return Math.max(EXACT_SERIES_MIN_RUNS, Math.floor(EXACT_SERIES_VALUES / seriesCells(compiled)));
+export function defaultExactRuns(compiled: CompiledScenario, resolution: SeriesResolution = 'day'): number {
+  return Math.max(EXACT_SERIES_MIN_RUNS, Math.floor(EXACT_SERIES_VALUES / seriesCells(compiled, resolution)));
+}
+
+/** The metric kind of every row (metric × entity) of the three sections, in result.ts order. */
+function sectionRowKinds(compiled: CompiledScenario): MetricKind[][] {
+  const { borderIds, countryIds } = compiled.network;
+  const rows = (metrics: readonly string[], entities: number) => metrics.flatMap((m) => Array<MetricKind>(entities).fill(metricKind(m)));
+  return [rows(BORDER_METRICS, borderIds.length), rows(COUNTRY_METRICS, countryIds.length), rows(TOTAL_METRICS, 1)];
 }
 
 /**
- * series.csv built as replicates arrive, in replicate order. Up to `exactRuns` runs it keeps each
- * run's daily arrays and reports exact quantiles, exactly as a batch computation would; when run
- * `exactRuns + 1` arrives it turns every cell into a P² sketch (p2Quantiles.ts) seeded from the
- * values kept, drops the arrays, and from then on memory stays fixed (about 120 bytes per cell)
- * however many runs follow. Means are exact throughout (sums in run order).
+ * series.csv built as replicates arrive, in replicate order. Each replicate's daily arrays are
+ * first reduced to the resolution's periods (nothing to do for days). Up to `exactRuns` runs it
+ * keeps each run's arrays and reports exact quantiles, exactly as a batch computation would; when
+ * run `exactRuns + 1` arrives it turns every cell into a P² sketch (seriesSketch.ts) seeded from
+ * the values kept, drops the arrays, and from then on memory stays fixed (about 130 bytes per
+ * cell) however many runs follow. Means are exact throughout (sums in run order).
  */
 export class SeriesAccumulator {
   readonly exactRuns: number;
-  private kept: ReplicateResult[] = [];
-  private sketch: { p2: P2Cells; sums: Float64Array } | undefined;
+  readonly resolution: SeriesResolution;
+  /** First day of each period, then the number of days (seriesResolution.ts). */
+  readonly starts: Int32Array;
+  private readonly rowKinds: MetricKind[][];
+  private kept: Float64Array[][] = [];
+  private sketch: SeriesSketch | undefined;
   private count = 0;
 
   constructor(
     readonly compiled: CompiledScenario,
     options: SeriesOptions = {},
   ) {
-    this.exactRuns = options.exactRuns ?? defaultExactRuns(compiled);
+    this.resolution = options.resolution ?? 'day';
+    this.starts = periodStarts(compiled.startDate, compiled.days, this.resolution);
+    this.rowKinds = sectionRowKinds(compiled);
+    this.exactRuns = options.exactRuns ?? defaultExactRuns(compiled, this.resolution);
     if (!Number.isInteger(this.exactRuns) || this.exactRuns < 1) {
       throw new RangeError(`exactRuns must be a positive integer, got ${this.exactRuns}`);
     }
@@ -106,85 +124,44 @@ export class SeriesAccumulator {
   add(result: ReplicateResult): void {
     checkResultShapes(this.compiled, [result]);
     this.count++;
+    const daily = [result.borderDaily, result.countryDaily, result.totalDaily];
+    const arrays =
+      this.resolution === 'day' ? daily : daily.map((a, s) => reduceToPeriods(a, this.rowKinds[s], this.compiled.days, this.starts));
     if (this.sketch === undefined && this.kept.length < this.exactRuns) {
-      this.kept.push(result);
+      this.kept.push(arrays);
       return;
     }
-    if (this.sketch === undefined) this.startSketch();
-    const { p2, sums } = this.sketch as NonNullable<typeof this.sketch>;
-    const { heights, counts } = p2;
-    let cell = 0;
-    for (const array of [result.borderDaily, result.countryDaily, result.totalDaily]) {
-      for (let i = 0; i < array.length; i++, cell++) {
-        const v = array[i];
-        if (Number.isNaN(v)) continue;
-        sums[cell] += v;
-        // addP2's fast path for a cell constant so far, inlined: 85% of the 2.9 million cells of
-        // western-balkans 2015–2026 after 11 runs, and the call dominated the add.
-        const o = cell * P2_MARKERS;
-        if (counts[cell] >= P2_MARKERS && v === heights[o] && v === heights[o + P2_MARKERS - 1]) counts[cell]++;
-        else addP2(p2, cell, v);
-      }
+    if (this.sketch === undefined) {
+      this.sketch = new SeriesSketch(this.kept, seriesCells(this.compiled, this.resolution));
+      this.kept = [];
     }
+    this.sketch.add(arrays);
   }
 
-  private startSketch(): void {
-    const cells = seriesCells(this.compiled);
-    const p2 = createP2Cells(cells);
-    const sums = new Float64Array(cells);
-    const runs = this.kept.length;
-    const values = new Float64Array(runs);
-    let cell = 0;
-    for (const pick of PICKS) {
-      const arrays = this.kept.map(pick);
-      const length = arrays[0].length;
-      for (let i = 0; i < length; i++, cell++) {
-        let n = 0;
-        let min = Infinity;
-        let max = -Infinity;
-        for (let r = 0; r < runs; r++) {
-          const v = arrays[r][i];
-          if (Number.isNaN(v)) continue;
-          values[n++] = v;
-          sums[cell] += v;
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-        // Most cells of a long scenario are constant so far (a quiet border, zero before an event):
-        // those need no sort. Sorting only the defined values, in place, allocates nothing.
-        const defined = n === runs ? values : values.subarray(0, n);
-        if (min !== max) defined.sort();
-        initP2Cell(p2, cell, defined);
-      }
-    }
-    this.sketch = { p2, sums };
-    this.kept = [];
-  }
-
-  /** series.csv as one string (header, one row per metric × entity × day, trailing newline). */
+  /** series.csv as one string (header, one row per metric × entity × period, trailing newline). */
   toCsv(): string {
     if (this.count === 0) throw new Error('series: no replicate results');
     const { compiled } = this;
-    const { days } = compiled;
-    const dates = Array.from({ length: days }, (_, d) => isoDay(compiled.startDate, d));
+    const dates = periodDates(compiled.startDate, this.starts);
+    const periods = dates.length;
     const lines: string[] = [SERIES_HEADER];
     const values = new Float64Array(this.kept.length);
     const sketch = this.sketch;
     const kept = this.kept;
     let cell = 0;
-    const emit = (metrics: readonly string[], entityIds: readonly string[], pick: Pick): void => {
+    const emit = (metrics: readonly string[], entityIds: readonly string[], section: number): void => {
       for (let m = 0; m < metrics.length; m++) {
         for (let e = 0; e < entityIds.length; e++) {
           const prefix = `${metrics[m]},${csvField(entityIds[e])},`;
-          const base = (m * entityIds.length + e) * days;
-          for (let d = 0; d < days; d++, cell++) {
+          const base = (m * entityIds.length + e) * periods;
+          for (let d = 0; d < periods; d++, cell++) {
             let mean: number | null, p05: number | null, p50: number | null, p95: number | null;
             if (sketch === undefined) {
-              for (let i = 0; i < kept.length; i++) values[i] = pick(kept[i])[base + d];
+              for (let i = 0; i < kept.length; i++) values[i] = kept[i][section][base + d];
               ({ mean, p05, p50, p95 } = describe(values));
             } else {
-              const n = sketch.p2.counts[cell];
-              const q = (marker: number) => (n > 0 ? p2Quantile(sketch.p2, cell, marker) : null);
+              const n = sketch.count(cell);
+              const q = (marker: number) => (n > 0 ? sketch.quantile(cell, marker) : null);
               mean = n > 0 ? sketch.sums[cell] / n : null;
               [p05, p50, p95] = [q(P2_P05), q(P2_P50), q(P2_P95)];
             }
@@ -193,16 +170,13 @@ export class SeriesAccumulator {
         }
       }
     };
-    emit(BORDER_METRICS, compiled.network.borderIds, PICKS[0]);
-    emit(COUNTRY_METRICS, compiled.network.countryIds, PICKS[1]);
-    emit(TOTAL_METRICS, ['total'], PICKS[2]);
+    emit(BORDER_METRICS, compiled.network.borderIds, 0);
+    emit(COUNTRY_METRICS, compiled.network.countryIds, 1);
+    emit(TOTAL_METRICS, ['total'], 2);
     lines.push('');
     return lines.join('\n');
   }
 }
-
-type Pick = (r: ReplicateResult) => Float64Array;
-const PICKS: readonly Pick[] = [(r) => r.borderDaily, (r) => r.countryDaily, (r) => r.totalDaily];
 
 /** series.csv as one string (header, one row per metric × entity × day, trailing newline). */
 export function buildSeriesCsv(compiled: CompiledScenario, results: readonly ReplicateResult[], options: SeriesOptions = {}): string {

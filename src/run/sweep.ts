@@ -6,15 +6,18 @@
 // Grid order: the first axis varies slowest, values in the order given (`--set a=1,2 --set b=x,y`
 // gives a=1,b=x; a=1,b=y; a=2,b=x; a=2,b=y). Jobs run point by point on one shared pool; each
 // point's compiled scenario reaches a worker once (workers cache by hash), and only per-run
-// records are kept.
+// records are kept. With --until-ci each point runs until its own intervals are narrow enough
+// (the `runs` column of sweep.csv then differs between points).
 
 import type { CompiledScenario } from '../model/compiled.js';
+import type { ReplicateResult } from '../model/result.js';
 import { executeReplicates, type ReplicateJob } from './executor.js';
-import type { MonteCarloOptions } from './monteCarlo.js';
+import { DEFAULT_MAX_RUNS, type MonteCarloOptions, type StopReason } from './monteCarlo.js';
 import type { Override } from './overrides.js';
 import { formatNumber } from './series.js';
 import { describe } from './stats.js';
 import { SummaryAccumulator } from './summary.js';
+import { ciTargetsMet, resolveCiTargets, type CiTarget } from './untilCi.js';
 
 /** All combinations of the axes' values, first axis slowest. */
 export function gridPoints(axes: readonly (readonly Override[])[]): Override[][] {
@@ -22,23 +25,49 @@ export function gridPoints(axes: readonly (readonly Override[])[]): Override[][]
 }
 
 export type SweepOptions = Omit<MonteCarloOptions, 'onProgress'> & {
-  /** Replicates done over the whole grid, and the grid total (points × runs). */
+  /** Replicates done over the whole grid, and the grid total (points × runs, or × maxRuns). */
   onProgress?: (done: number, total: number) => void;
+  /** Per point, keep adding runs beyond `runs` until each interval is this narrow (untilCi.ts). */
+  untilCi?: readonly CiTarget[];
+  /** Upper bound on runs per point with `untilCi` (default 1000). */
+  maxRuns?: number;
 };
 
-/** Run every point's replicates; accumulators[p] holds point p's per-run records. */
-export async function runSweep(points: readonly CompiledScenario[], options: SweepOptions): Promise<SummaryAccumulator[]> {
+/** Point p's per-run records at [p]; why each point ended in `stoppedBy`. */
+export type SweepResult = SummaryAccumulator[] & { stoppedBy: StopReason[] };
+
+/** Run every point's replicates; accumulators[p] holds point p's per-run records. With `untilCi`,
+ * a point stops at the first run count (≥ runs) where its targets hold, decided in replicate order,
+ * and the next point starts; `stoppedBy[p]` says why each point ended. */
+export async function runSweep(points: readonly CompiledScenario[], options: SweepOptions): Promise<SweepResult> {
   const { runs, onProgress } = options;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
-  const accumulators = points.map((c) => new SummaryAccumulator(c));
+  const targets = options.untilCi ?? [];
+  const untilCi = targets.length > 0;
+  const maxRuns = untilCi ? (options.maxRuns ?? Math.max(DEFAULT_MAX_RUNS, runs)) : runs;
+  if (!Number.isInteger(maxRuns) || maxRuns < runs) throw new RangeError(`maxRuns (${maxRuns}) must be a whole number of at least runs (${runs})`);
+  const accumulators: SweepResult = Object.assign(points.map((c) => new SummaryAccumulator(c)), {
+    stoppedBy: points.map((): StopReason => (untilCi ? 'max-runs' : 'runs')),
+  });
+  const indices = points.length > 0 ? resolveCiTargets(accumulators[0].layout, targets) : [];
+  const done = points.map(() => false);
   function* jobs(): Generator<ReplicateJob> {
     for (let scenario = 0; scenario < points.length; scenario++) {
-      for (let replicate = 0; replicate < runs; replicate++) yield { scenario, replicate };
+      for (let replicate = 0; replicate < maxRuns && !done[scenario]; replicate++) yield { scenario, replicate };
     }
   }
-  const total = points.length * runs;
-  await executeReplicates(points, jobs(), (job, result) => void accumulators[job.scenario].add(result), {
+  const consume = (job: ReplicateJob, result: ReplicateResult) => {
+    const acc = accumulators[job.scenario];
+    acc.add(result);
+    if (untilCi && acc.runs >= runs && ciTargetsMet(acc, targets, indices)) {
+      done[job.scenario] = true;
+      accumulators.stoppedBy[job.scenario] = 'until-ci';
+    }
+  };
+  const total = points.length * maxRuns;
+  await executeReplicates(points, jobs(), consume, {
     ...options,
+    wanted: (job) => !done[job.scenario],
     onComplete: onProgress && ((done) => onProgress(done, total)),
   });
   return accumulators;

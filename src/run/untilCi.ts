@@ -9,6 +9,8 @@
 //
 // The check runs after each replicate in replicate order, on unrounded statistics, from the
 // `runs`-th replicate on; the batch stops at the first run count where every target holds.
+// `compare` applies it to the paired difference variant − baseline (after each pair), `sweep` to
+// each grid point on its own (the next point starts when one point's targets hold).
 
 import type { RecordLayout } from './runRecord.js';
 import { ciHalfWidth } from './stats.js';
@@ -37,39 +39,67 @@ export function parseCiTarget(text: string): CiTarget {
   return { path, width: relative ? width / 100 : width, relative, text };
 }
 
-/** Record indices of the targets' metrics; an unknown path names a few that exist. */
-export function resolveCiTargets(layout: RecordLayout, targets: readonly CiTarget[]): number[] {
+/** Record indices of the targets' metrics; an unknown path names a few that exist. `file` is
+ * where the metric must be (comparison.json has no countries). */
+export function resolveCiTargets(layout: RecordLayout, targets: readonly CiTarget[], file = 'summary.json'): number[] {
   return targets.map((t) => {
-    const index = layout.index.get(t.path);
+    const index = file === 'comparison.json' && t.path.startsWith('countries.') ? undefined : layout.index.get(t.path);
     if (index === undefined) {
       const examples = [...layout.index.keys()].filter((k) => k.startsWith('totals.') || k.includes('.crossings')).slice(0, 6);
-      throw new Error(`--until-ci: no metric "${t.path}" in summary.json (for example: ${examples.join(', ')})`);
+      throw new Error(`--until-ci: no metric "${t.path}" in ${file} (for example: ${examples.join(', ')})`);
     }
     return index;
   });
 }
 
-/** Width of the 95% interval of the mean of one record entry so far (NaN if undefined). */
-export function ciWidth(summary: SummaryAccumulator, index: number): { width: number; mean: number } {
-  let n = 0;
+/** Width of the 95% interval of the mean of `n` values (NaN ones skipped), and the mean. */
+function widthOf(n: number, value: (run: number) => number): { width: number; mean: number } {
+  let defined = 0;
   let sum = 0;
-  for (const r of summary.records) {
-    if (!Number.isNaN(r[index])) {
-      n++;
-      sum += r[index];
+  for (let r = 0; r < n; r++) {
+    const v = value(r);
+    if (!Number.isNaN(v)) {
+      defined++;
+      sum += v;
     }
   }
-  const mean = sum / n;
+  const mean = sum / defined;
   let squares = 0;
-  for (const r of summary.records) if (!Number.isNaN(r[index])) squares += (r[index] - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
-  return { width: 2 * ciHalfWidth(sd, n), mean };
+  for (let r = 0; r < n; r++) {
+    const v = value(r);
+    if (!Number.isNaN(v)) squares += (v - mean) ** 2;
+  }
+  const sd = defined > 1 ? Math.sqrt(squares / (defined - 1)) : NaN;
+  return { width: 2 * ciHalfWidth(sd, defined), mean };
+}
+
+/** Width of the 95% interval of the mean of one record entry so far (NaN if undefined). */
+export function ciWidth(summary: SummaryAccumulator, index: number): { width: number; mean: number } {
+  const { records } = summary;
+  return widthOf(records.length, (r) => records[r][index]);
+}
+
+/** Width of the paired 95% interval of mean(variant − baseline) of one record entry, over the
+ * runs both arms have (compare --until-ci): the interval comparison.json reports as `difference`. */
+export function pairedCiWidth(baseline: SummaryAccumulator, variant: SummaryAccumulator, index: number): { width: number; mean: number } {
+  const a = baseline.records;
+  const b = variant.records;
+  return widthOf(Math.min(a.length, b.length), (r) => b[r][index] - a[r][index]);
+}
+
+function met(target: CiTarget, { width, mean }: { width: number; mean: number }): boolean {
+  return Number.isFinite(width) && width <= (target.relative ? target.width * Math.abs(mean) : target.width);
 }
 
 export function ciTargetsMet(summary: SummaryAccumulator, targets: readonly CiTarget[], indices: readonly number[]): boolean {
-  return targets.every((t, i) => {
-    const { width, mean } = ciWidth(summary, indices[i]);
-    if (!Number.isFinite(width)) return false;
-    return width <= (t.relative ? t.width * Math.abs(mean) : t.width);
-  });
+  return targets.every((t, i) => met(t, ciWidth(summary, indices[i])));
+}
+
+export function pairedCiTargetsMet(
+  baseline: SummaryAccumulator,
+  variant: SummaryAccumulator,
+  targets: readonly CiTarget[],
+  indices: readonly number[],
+): boolean {
+  return targets.every((t, i) => met(t, pairedCiWidth(baseline, variant, indices[i])));
 }

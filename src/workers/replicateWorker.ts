@@ -3,12 +3,13 @@
 // them. The compiled scenario arrives as a SharedArrayBuffer and is deserialised once per worker
 // and scenario hash (a sweep cycles through several, hence a small cache). The result's typed
 // arrays go back transferred, not copied (~15 µs whatever their size, against ~0.6 ms to clone
-// the 1.4 MB of a western-balkans replicate).
+// the 1.4 MB of a western-balkans replicate). The result carries the replicate's summary record too.
 
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
+import { recordLayout, runRecord, type RecordLayout, type ResultWithRecord } from '../run/runRecord.js';
 import { unshareScenario, type SharedScenario } from './sharedScenario.js';
 
 export interface ReplicateTask {
@@ -19,23 +20,30 @@ export interface ReplicateTask {
 
 /** Scenarios kept per worker; a sweep point evicts the oldest. */
 const CACHE_SIZE = 4;
-const cache = new Map<string, CompiledScenario>();
+const cache = new Map<string, { compiled: CompiledScenario; layout: RecordLayout }>();
 
-function compiledFor(shared: SharedScenario): CompiledScenario {
-  let compiled = cache.get(shared.hash);
-  if (compiled === undefined) {
-    compiled = unshareScenario(shared);
+function compiledFor(shared: SharedScenario): { compiled: CompiledScenario; layout: RecordLayout } {
+  let entry = cache.get(shared.hash);
+  if (entry === undefined) {
+    const compiled = unshareScenario(shared);
+    entry = { compiled, layout: recordLayout(compiled) };
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(shared.hash, compiled);
+    cache.set(shared.hash, entry);
   }
-  return compiled;
+  return entry;
 }
 
 export default function runReplicateTask(task: ReplicateTask): unknown {
-  const result = runReplicate(compiledFor(task.scenario), task.seed, task.replicate);
+  const { compiled, layout } = compiledFor(task.scenario);
+  const replicate = runReplicate(compiled, task.seed, task.replicate);
+  // The per-run record of summary.json (runRecord.ts) is computed here, where it overlaps with the
+  // other workers, rather than on the main thread, which aggregates every result in turn: 5–6 ms
+  // of main-thread CPU per western-balkans replicate (bench/aggregation.mjs). Same function, same
+  // inputs, so the same bits as computing it there.
+  const result: ResultWithRecord = { ...replicate, record: runRecord(compiled, layout, replicate) };
   const buffers = new Set<ArrayBuffer>();
-  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars]) {
-    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.record]) {
+    if (array?.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   }
   // A Transferable (the buffers to move, and the value they belong to) marked by move().
   return move({ [transferableSymbol]: [...buffers], [valueSymbol]: result satisfies ReplicateResult } as never);

@@ -1,0 +1,143 @@
+// The streaming phase of series.csv: one P² sketch per cell (p2Quantiles.ts) plus the cell's sum,
+// started from the runs kept for exact quantiles and then fed one run at a time, in replicate order.
+//
+// Two layout decisions make the per-run update cheap (bench/aggregation.mjs, bench/DECLARATION.md):
+// - `constant`: most cells have had one value in every run so far (quiet borders, zeros before and
+//   after events: 80% of the 2.9 million daily cells of western-balkans 2015–2026 after 11 runs).
+//   Such a cell only needs its count raised; `constant[cell]` holds its value (NaN for any other
+//   cell), so the common case reads 8 sequential bytes instead of the cell's marker heights.
+// - `slot`: the other cells get a sketch slot in cell order, packed, so a run's updates walk the
+//   sketches' 9 heights and 9 positions sequentially instead of jumping over the constant cells'
+//   unused ones (one cache miss per cell with sketches indexed by cell: 64 ms per run).
+// A constant cell that receives a different value gets the next free slot, its heights filled with
+// the constant value. Everything else is exactly what addP2 does, in the same order, so the output
+// is the same to the bit as with one sketch per cell.
+
+import { P2_MARKERS, addP2, createP2Cells, initP2Cell, p2Quantile, type P2Cells } from './p2Quantiles.js';
+
+const M = P2_MARKERS;
+
+/** Ascending insertion sort of values[0 … n − 1], −0 before +0 like a typed array's sort(): for the
+ * 10–20 values of a cell it is several times faster than a sort() call per cell. */
+function sortSmall(values: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = values[i];
+    let j = i;
+    for (; j > 0; j--) {
+      const prev = values[j - 1];
+      if (!(prev > x || (prev === 0 && x === 0 && 1 / prev > 1 / x))) break;
+      values[j] = prev;
+    }
+    values[j] = x;
+  }
+}
+
+export class SeriesSketch {
+  /** Sketches of the non-constant cells, at slot[cell]; capacity for every cell (pages never
+   * written are never committed). */
+  private readonly p2: P2Cells;
+  /** Sum of each cell's values, in run order. */
+  readonly sums: Float64Array;
+  /** The value of a cell whose ≥ 9 values have all been equal so far; NaN for every other cell. */
+  private readonly constant: Float64Array;
+  /** Values counted so far by a constant cell. */
+  private readonly constantCounts: Int32Array;
+  /** Sketch slot of a non-constant cell; −1 while it is constant. */
+  private readonly slot: Int32Array;
+  private slots = 0;
+
+  /** Start from the runs kept so far: kept[run][section] is a run's array for one section
+   * (borders, countries, totals); cells run through the sections in order. */
+  constructor(kept: readonly (readonly Float64Array[])[], cells: number) {
+    this.p2 = createP2Cells(cells);
+    this.sums = new Float64Array(cells);
+    this.constant = new Float64Array(cells).fill(NaN);
+    this.constantCounts = new Int32Array(cells);
+    this.slot = new Int32Array(cells).fill(-1);
+    const runs = kept.length;
+    const values = new Float64Array(runs);
+    const { sums, constant } = this;
+    let cell = 0;
+    for (let section = 0; section < (kept[0]?.length ?? 0); section++) {
+      const arrays = kept.map((run) => run[section]);
+      const length = arrays[0].length;
+      // First pass, run by run (sequential reads): which cells differ from run 0 in some run
+      // (NaN never equals itself, so a cell with an undefined value counts as differing). Only
+      // those (a fifth of them) are then gathered across runs, which is strided, sorted and
+      // sketched; the others are constant.
+      const first = arrays[0];
+      const differs = new Uint8Array(length);
+      for (let r = 1; r < runs; r++) {
+        const array = arrays[r];
+        for (let i = 0; i < length; i++) if (array[i] !== first[i]) differs[i] = 1;
+      }
+      for (let i = 0; i < length; i++, cell++) {
+        if (differs[i] === 0 && runs >= M && !Number.isNaN(first[i])) {
+          const c = first[i];
+          this.constantCounts[cell] = runs;
+          constant[cell] = c;
+          // The sum in run order; of zeros it is +0.
+          if (c !== 0) for (let r = 0; r < runs; r++) sums[cell] += c;
+          continue;
+        }
+        let n = 0;
+        let min = Infinity;
+        let max = -Infinity;
+        for (let r = 0; r < runs; r++) {
+          const v = arrays[r][i];
+          if (Number.isNaN(v)) continue;
+          values[n++] = v;
+          sums[cell] += v;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+        if (min !== max) sortSmall(values, n);
+        const s = (this.slot[cell] = this.slots++);
+        initP2Cell(this.p2, s, n === runs ? values : values.subarray(0, n));
+      }
+    }
+    if (cell !== cells) throw new Error(`series sketch: ${cell} values per run, expected ${cells}`);
+  }
+
+  /** Add one run (its arrays per section, as in the constructor). */
+  add(arrays: readonly Float64Array[]): void {
+    const { sums, constant, constantCounts, slot, p2 } = this;
+    let cell = 0;
+    for (const array of arrays) {
+      for (let i = 0; i < array.length; i++, cell++) {
+        const v = array[i];
+        if (v === constant[cell]) {
+          constantCounts[cell]++;
+          // A constant-zero cell's sum is +0, and +0 + ±0 is +0: nothing to add.
+          if (v !== 0) sums[cell] += v;
+          continue;
+        }
+        if (Number.isNaN(v)) continue;
+        sums[cell] += v;
+        let s = slot[cell];
+        if (s < 0) s = this.leaveConstant(cell);
+        addP2(p2, s, v);
+      }
+    }
+  }
+
+  /** Give a constant cell a sketch slot holding its values so far (all equal). */
+  private leaveConstant(cell: number): number {
+    const s = (this.slot[cell] = this.slots++);
+    this.p2.heights.fill(this.constant[cell], s * M, s * M + M);
+    this.p2.counts[s] = this.constantCounts[cell];
+    this.constant[cell] = NaN;
+    return s;
+  }
+
+  count(cell: number): number {
+    const s = this.slot[cell];
+    return s < 0 ? this.constantCounts[cell] : this.p2.counts[s];
+  }
+
+  /** Estimate at marker P2_P05, P2_P50 or P2_P95 of a cell with at least one value. */
+  quantile(cell: number, marker: number): number {
+    const s = this.slot[cell];
+    return s < 0 ? this.constant[cell] : p2Quantile(this.p2, s, marker);
+  }
+}
