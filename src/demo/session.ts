@@ -240,7 +240,10 @@ export function createSession(env: SessionEnv): Session {
           const [next, ms] = timed(() => act(r, command.action));
           const replayed = next !== r;
           run = next;
-          return [frame(next, replayed ? 0 : next.sentThrough, replayed ? ms : 0, replayed ? next.model.day : 0)];
+          const out = frame(next, replayed ? 0 : next.sentThrough, replayed ? ms : 0, replayed ? next.model.day : 0);
+          // A recompiled scenario (a campaign that switched beliefs on, a dismantled network) has
+          // new meta: the page rebuilds its views before the replayed frame.
+          return next.c !== r.c ? [{ reply: { type: 'loaded', meta: next.c.meta, spec: next.spec }, transfer: [] }, out] : [out];
         }
         case 'seek': {
           const r = requireRun();
