@@ -26,6 +26,11 @@ export function createBeliefPanel(root: HTMLElement, meta: ScenarioMeta): Belief
   const q = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
   const exits = meta.exits.map((b) => meta.borders[b]);
   q('#beliefs-note').textContent = SOURCE_NOTE[meta.beliefs];
+  // With beliefs, the panel goes right under the exit shares, where a projector shows it; without,
+  // it waits at the bottom.
+  const panel = q('#belief-panel');
+  if (meta.beliefs === 'off') panel.parentElement!.appendChild(panel);
+  else q('#exit-panel').after(panel);
   const body = q<HTMLTableSectionElement>('#belief-table tbody');
   body.replaceChildren(
     ...exits.map((b) => {
