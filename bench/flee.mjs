@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global console, process, URL */
+/* global console, process, URL, performance */
 // Speed of Flee's rules (src/model/flee) on an imported synthetic Flee scenario, on the compiled
 // package (run `npm run build` first). Method and results: bench/DECLARATION.md, "bench/flee.mjs".
 //

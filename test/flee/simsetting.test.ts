@@ -85,7 +85,7 @@ describe('import-flee with simsetting.yml', () => {
     const ignored = await cli(cwd, ['import-flee', 'tiny', '--out', 'b.json', '--no-simsetting']);
     expect(ignored.code).toBe(0);
     expect(settingsOf(join(cwd, 'b.json'))).toEqual({ mode: 'flee', homeCountry: 'QM', peoplePerAgent: undefined });
-    const folder = await cli(cwd, ['import-flee', 'tiny', '--out', 'c.json']);
+    expect((await cli(cwd, ['import-flee', 'tiny', '--out', 'c.json'])).code).toBe(0);
     expect(settingsOf(join(cwd, 'c.json'))).toMatchObject({ camp_weight: 5 });
   });
 

@@ -5,7 +5,8 @@
 // conflict zones; closures are enacted or lifted; location scores are updated; every agent
 // decides (evolve), then every agent travels (finish_travel), chaining further hops the same day
 // while it has moved less than a day's distance. Agents on a link that was closed after they
-// entered it are bounced back to its start, as in Flee.
+// entered it are bounced back to its start, as in Flee. Route choice (candidate routes, weights,
+// the draw) is in routeChoice.ts.
 //
 // Why geometric waiting: Flee draws a uniform for every agent every day to decide whether it
 // leaves, and most agents sit in camps with a movechance of 0.001. Drawing once, when an agent is
@@ -22,8 +23,8 @@ import { CAMP, CONFLICT_ZONE, IDPCAMP, TOWN, type FleeCompiledScenario } from '.
 import { applyClosures, spawn, type LinkState } from './dayEvents.js';
 import type { FleeModel, FleeModelOptions } from './fleeModelTypes.js';
 import { createPlaceState } from './placeState.js';
-import { addRoute, buildRouteTable, createRouteStore, type RouteTable } from './routes.js';
-import { capacityMultiplier, locationScore, routeBaseWeight } from './rules.js';
+import { createRouteChoice } from './routeChoice.js';
+import { capacityMultiplier, locationScore } from './rules.js';
 
 export type { FleeModel, FleeModelOptions } from './fleeModelTypes.js';
 
@@ -39,7 +40,7 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const rng = createStreams(seed, replicate);
   const rec = createRecorder(compiled);
   const strandedAfterDays = compiled.behaviour.strandedAfterDays;
-  const { outOffsets, outEdges, edgeTo, edgeFrom, edgeDistanceKm, edgeBorder, nodeCountry } = net;
+  const { edgeTo, edgeFrom, edgeDistanceKm, edgeBorder, nodeCountry } = net;
 
   // ---- location state ---------------------------------------------------------------------------
   const place = createPlaceState(f, nodes);
@@ -61,51 +62,8 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const lastClosedDay = new Int32Array(edges).fill(-1);
   const forced = Uint8Array.from(f.edgeForced);
   const links: LinkState = { open, lastClosedDay, forced, anyForced: forced.includes(1) };
-  const store = createRouteStore();
-  const singleHop = Int32Array.from({ length: edges }, (_, e) => addRoute(store, [edgeTo[e]], 1, edgeDistanceKm[e]));
-  // Per candidate slot of the table: the route's end and its weight before the end's capacity
-  // multiplier, with weight_power applied ((b × cap)^p = b^p × cap^p), refreshed daily.
-  // Why the extra tables (each hop of each agent goes through chooseRoute and nextLink; agents
-  // often chain several hops a day): a place whose candidate routes all end without a capacity
-  // has the same weights all day, so their sum is taken once a day (in the same order, so the
-  // same bits); and the first link of each table route is found once per table, not per hop.
-  // On the synthetic benchmark (bench/flee.mjs) they cut CPU time per replicate by about a third.
-  const hasCapacity = Uint8Array.from(f.capacity, (c) => (c * s.capacity_scaling >= 1 ? 1 : 0));
-  let table: RouteTable;
-  let slotEnd: Int32Array;
-  let slotWeight: Float64Array;
-  /** Per node: 1 when no candidate route ends at a place with a capacity; then nodeTotal is the
-   * day's sum of its weights. */
-  let staticNode: Uint8Array;
-  const nodeTotal = new Float64Array(nodes);
-  /** First open link of each table route (by route id; -1 for routes outside the table). */
-  let routeFirstEdge = new Int32Array(0);
-  let scratch = new Float64Array(64);
-  function rebuildRoutes(): void {
-    table = buildRouteTable(net, open, isMarker, s.awareness_level, store);
-    slotEnd = Int32Array.from(table.routes, (r) => store.end[r]);
-    slotWeight = new Float64Array(table.routes.length);
-    staticNode = new Uint8Array(nodes);
-    routeFirstEdge = new Int32Array(store.count).fill(-1);
-    for (let n = 0; n < nodes; n++) {
-      let fixed = 1;
-      for (let k = table.start[n]; k < table.start[n + 1]; k++) {
-        if (hasCapacity[slotEnd[k]]) fixed = 0;
-        const r = table.routes[k];
-        routeFirstEdge[r] = firstOpenLink(n, store.nodes[store.offset[r]]);
-      }
-      staticNode[n] = fixed;
-    }
-  }
-  /** The first open link from n to m in link order, or -1 (what nextLink's search finds). */
-  function firstOpenLink(n: number, m: number): number {
-    for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
-      const e = outEdges[k];
-      if (open[e] && edgeTo[e] === m) return e;
-    }
-    return -1;
-  }
-  rebuildRoutes();
+  const routes = createRouteChoice(net, f, links, isMarker, numAgents, rng.behaviour);
+  const { store } = routes;
 
   // ---- agents (struct of arrays; nobody leaves the simulation) --------------------------------
   // Columns live on one object whose fields growAgentColumns() replaces; hot loops copy them into locals.
@@ -151,23 +109,11 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const spawnWeight = new Float64Array(nodes);
   function updateScores(t: number): void {
     for (let n = 0; n < nodes; n++) score[n] = locationScore(s, type[n], f.foreign[n] === 1, conflict[n], t - conflictSince[n]);
-    const { routes } = table;
-    for (let k = 0; k < routes.length; k++) {
-      const r = routes[k];
-      const w = routeBaseWeight(s, score[slotEnd[k]], store.distanceKm[r]);
-      slotWeight[k] = s.weight_power === 1 ? w : w ** s.weight_power;
-    }
-    for (let n = 0; n < nodes; n++) {
-      if (!staticNode[n]) continue;
-      let total = 0;
-      for (let k = table.start[n]; k < table.start[n + 1]; k++) total += slotWeight[k];
-      nodeTotal[n] = total;
-    }
+    routes.updateWeights(score);
   }
 
   // ---- agent decisions -------------------------------------------------------------------------
   const behaviour = rng.behaviour;
-  const capacityOf = f.capacity;
 
   /** Failing daily tests before the first success at node n (geometric, ≥ 0). */
   function geometric(n: number): number {
@@ -178,64 +124,12 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
     return g < NEVER ? g : NEVER;
   }
 
-  /** The end's capacity multiplier to weight_power (1 without a capacity). */
-  function capFactor(n: number): number {
-    if (!hasCapacity[n]) return 1;
-    const m = capacityMultiplier(s, capacityOf[n], numAgents[n]);
-    return s.weight_power === 1 ? m : m ** s.weight_power;
-  }
-
-  /** Pick a route for an agent at node n (selectRoute); -1 when there is none. */
-  function chooseRoute(n: number): number {
-    if (links.anyForced) {
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
-        const e = outEdges[k];
-        if (open[e] && forced[e] && capMultiplier(edgeTo[e]) > 1e-6) return singleHop[e];
-      }
-    }
-    if (s.awareness_level <= 0) {
-      let options = 0;
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) if (open[outEdges[k]]) options++;
-      if (options === 0) return -1;
-      let pick = Math.floor(behaviour() * options);
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) if (open[outEdges[k]] && pick-- === 0) return singleHop[outEdges[k]];
-      return -1;
-    }
-    const from = table.start[n];
-    const to = table.start[n + 1];
-    const m = to - from;
-    if (m <= 1) return m === 1 ? table.routes[from] : -1;
-    // Weights × capacity factor 1 are the weights themselves: static places read them directly.
-    let weights = slotWeight;
-    let offset = from;
-    let total = 0;
-    if (staticNode[n]) total = nodeTotal[n];
-    else {
-      if (m > scratch.length) scratch = new Float64Array(m * 2);
-      for (let k = 0; k < m; k++) {
-        const w = slotWeight[from + k] * capFactor(slotEnd[from + k]);
-        scratch[k] = w;
-        total += w;
-      }
-      weights = scratch;
-      offset = 0;
-    }
-    // All weights zero: equal weights (moving.normalizeWeights).
-    const equal = !(total > 0);
-    let u = behaviour() * (equal ? m : total);
-    for (let k = 0; k < m - 1; k++) {
-      u -= equal ? 1 : weights[offset + k];
-      if (u < 0) return table.routes[from + k];
-    }
-    return table.routes[to - 1];
-  }
-
   /** Flee's take_next_step: the open link to the route's next node, or -1 (route dropped). */
   function nextLink(i: number): number {
     const r = a.route[i];
     const pos = a.routePos[i];
     // A route just taken from the table starts on its known first link (the links open today).
-    const e = pos === 0 && r < routeFirstEdge.length && routeFirstEdge[r] >= 0 ? routeFirstEdge[r] : firstOpenLink(a.node[i], store.nodes[store.offset[r] + pos]);
+    const e = routes.nextEdge(r, pos, a.node[i]);
     if (e < 0) {
       a.route[i] = -1;
       return -1;
@@ -264,7 +158,7 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
         if (day < a.wakeDay[i]) return;
         a.waitEpoch[i] = -1;
       }
-      const r = chooseRoute(n);
+      const r = routes.choose(n);
       a.route[i] = r;
       a.routePos[i] = 0;
       if (r < 0) return;
@@ -344,7 +238,7 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
     rec.totalDaily[totalAt(rec, TOTAL.entered, t)] += entered;
     if (applyClosures(f, place, links, t)) {
       refreshCamps();
-      rebuildRoutes();
+      routes.rebuild();
     }
     updateScores(t);
 
