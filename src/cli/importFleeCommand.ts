@@ -32,6 +32,8 @@ export interface ImportFleeOptions {
   benchmark?: string;
   /** Validation data folder; default <dir>/source_data. */
   validation?: string;
+  /** Flee's simsetting.yml; false (--no-simsetting) for none; default <dir>/simsetting.yml if present. */
+  simsetting?: string | boolean;
   id?: string;
   peoplePerAgent?: number;
   /** NAME=XY pairs. */
@@ -73,8 +75,15 @@ export async function importFleeCommand(dir: string, options: ImportFleeOptions,
   }
   const countryCodes = parseCountryCodes(options.country ?? []);
 
-  const input = await readFleeScenario(source, { validationDir: options.validation && resolve(io.cwd, options.validation), show });
-  const { scenario, benchmark, notes } = fleeToScenario(input, { dir: source, id: options.id, peoplePerAgent: options.peoplePerAgent, countryCodes });
+  const simsetting = options.simsetting === undefined || options.simsetting === true ? undefined : options.simsetting && resolve(io.cwd, options.simsetting);
+  const input = await readFleeScenario(source, { validationDir: options.validation && resolve(io.cwd, options.validation), simsetting, show });
+  // People per agent: --people-per-agent, else simsetting.yml's hasten (Flee's name for it).
+  const hasten = input.simsetting?.peoplePerAgent;
+  const peoplePerAgent = options.peoplePerAgent ?? hasten;
+  const { scenario, benchmark, notes } = fleeToScenario(input, { dir: source, id: options.id, peoplePerAgent, countryCodes });
+  if (hasten !== undefined && options.peoplePerAgent !== undefined && hasten !== options.peoplePerAgent) {
+    notes.push(`--people-per-agent ${options.peoplePerAgent} is used, not ${input.simsetting!.file}'s hasten ${hasten}`);
+  }
   // The scenario must pass the project's own checks before anything is written.
   const problems = validateScenario(scenario, [{ file: show(out), data: scenario }]);
   if (problems.length > 0) throw new ScenarioError(problems);
@@ -90,6 +99,10 @@ export async function importFleeCommand(dir: string, options: ImportFleeOptions,
       `${scenario.edges.length} routes, ${scenario.rules?.closures?.length ?? 0} closures, ${scenario.period.start} to ${scenario.period.end}\n`,
   );
   for (const note of notes) io.stderr(`routeshift: note: ${note}\n`);
+  if (input.simsetting) {
+    const names = Object.keys(input.simsetting.settings);
+    io.stdout(`settings from ${input.simsetting.file}: ${names.length > 0 ? names.join(', ') : 'none (Flee\'s defaults)'}${hasten !== undefined ? `; hasten ${hasten}` : ''}\n`);
+  }
   io.stdout(`wrote ${show(out)} and ${show(benchmarkFile)} (${benchmark.series.length} observed series)\n`);
   io.stdout(`next: routeshift run ${show(out)}   or   routeshift score-flee ${show(out)} ${show(benchmarkFile)}\n`);
   return 0;

@@ -148,6 +148,8 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .requiredOption('--out <file>', 'scenario file to write')
     .option('--benchmark <file>', 'benchmark file to write (default: <out>.benchmark.json)')
     .option('--validation <dir>', 'validation data folder with data_layout.csv (default: <dir>/source_data)')
+    .option('--simsetting <file>', "Flee's simsetting.yml to map into the rules (default: <dir>/simsetting.yml when there is one)")
+    .option('--no-simsetting', 'ignore <dir>/simsetting.yml: run with Flee\'s default settings')
     .option('--id <id>', 'scenario id (default: from the folder name)')
     .addOption(new Option('--people-per-agent <n>', 'people each agent stands for (Flee\'s hasten)').argParser(positiveInteger))
     .addOption(new Option('--country <name=XY>', 'ISO code for a Flee country name; repeatable').argParser(collect((x: string) => x)))

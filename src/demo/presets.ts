@@ -1,10 +1,8 @@
 // Ready-made events for the classroom: one button each, applied on the day it is pressed. Each sets
 // enforcement on borders (values taken from the western-balkans scenario's own dated events, which
 // cite their sources) and may put police pressure on smuggling bases or dismantle a network. A border
-// the scenario does not have is skipped; a preset with nothing to act on is shown disabled.
-//
-// An "information campaign" is not here: the model has no beliefs or rumours yet (docs/model.md §1.1),
-// so there is nothing for a campaign to change.
+// the scenario does not have is skipped; a preset with nothing to act on is shown disabled. The
+// information campaign acts on beliefs, not enforcement: campaign.ts chooses its border and place.
 
 import type { EnforcementField, Scenario } from '../scenarios/types.js';
 import type { PresetId } from './protocol.js';
@@ -24,6 +22,8 @@ export interface PresetDef {
   basePressure?: { country: string; arrestPressure: number };
   /** Dismantle the active smuggling network with the most capacity. */
   dismantle?: boolean;
+  /** An information campaign (campaign.ts). */
+  campaign?: boolean;
 }
 
 export const PRESETS: readonly PresetDef[] = [
@@ -66,6 +66,14 @@ export const PRESETS: readonly PresetDef[] = [
     borders: [],
     dismantle: true,
   },
+  {
+    id: 'information-campaign',
+    label: 'Information campaign',
+    description:
+      'For 30 days, authorities tell the people in the country of the busiest exit border the true chance of getting across it alone, where most of them are; their word counts 0.3 of a fellow traveller’s (Routes & Rumours). Turns beliefs on if the scenario has none.',
+    borders: [],
+    campaign: true,
+  },
 ];
 
 export function presetById(id: PresetId): PresetDef {
@@ -93,6 +101,7 @@ export function presetPressureNodes(p: PresetDef, scenario: Scenario): string[] 
 
 /** Why a preset cannot act on this scenario, or undefined when it can. */
 export function presetUnavailable(p: PresetDef, scenario: Scenario, borders: readonly string[]): string | undefined {
+  if (p.campaign) return borders.length > 0 ? undefined : 'this scenario has no borders';
   if (p.dismantle) return scenario.smugglers && scenario.smugglers.networks.length > 0 ? undefined : 'this scenario has no smuggling networks';
   if (presetBorderSets(p, borders).length === 0) return `this scenario has none of the borders ${p.borders.flatMap((b) => b.borders).join(', ')}`;
   return undefined;

@@ -21,14 +21,15 @@ export const SLIDER_FIELDS = ['detection', 'pushback', 'injury'] as const satisf
 export type SliderField = (typeof SLIDER_FIELDS)[number];
 
 /** Ready-made events (presets.ts says what each one does). */
-export const PRESET_IDS = ['hungarian-fence', 'serbian-crackdown', 'greece-fortified', 'legal-corridor', 'network-dismantled'] as const;
+export const PRESET_IDS = ['hungarian-fence', 'serbian-crackdown', 'greece-fortified', 'legal-corridor', 'network-dismantled', 'information-campaign'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** Something the user did, and the day it took effect (before that day was simulated). */
 export type Action =
   | { day: number; kind: 'set'; border: string; field: SliderField; value: number }
-  /** `network`: the smuggling network a `network-dismantled` preset removes, fixed when applied. */
-  | { day: number; kind: 'preset'; preset: PresetId; network?: string };
+  /** `network`: the smuggling network a `network-dismantled` preset removes; `border` and `place`:
+   * what an `information-campaign` is about and where it is given; all fixed when applied. */
+  | { day: number; kind: 'preset'; preset: PresetId; network?: string; border?: string; place?: string };
 
 export interface RunSpec {
   source: ScenarioSource;
@@ -70,6 +71,9 @@ export interface ScenarioMeta {
   /** The scenario's own dated events, for the timeline. */
   events: { day: number; label: string }[];
   strandedAfterDays: number;
+  /** Where beliefs come from: the scenario's `information` block, the demo's defaults (turned on by
+   * an information campaign, campaign.ts), or none (people see the true enforcement). */
+  beliefs: 'scenario' | 'demo' | 'off';
   /** Ready-made events and, when one cannot act on this scenario, why. */
   presets: { id: PresetId; label: string; description: string; unavailable?: string }[];
 }
@@ -86,6 +90,10 @@ export interface RowLayout {
   /** First of `exits.length` values each. */
   exitCrossings: number;
   exitPriceEur: number;
+  /** Chance of getting through alone: the truth, and what the people in the exit's country believe
+   * (NaN without beliefs or without people there). */
+  exitTrueChance: number;
+  exitPerceivedChance: number;
   /** First of `countries.length` values each. */
   stranded: number;
   present: number;
@@ -96,7 +104,7 @@ export function rowLayout(meta: Pick<ScenarioMeta, 'exits' | 'countries'>): RowL
   const c = meta.countries.length;
   const base = 6;
   return {
-    length: base + 2 * e + 2 * c,
+    length: base + 4 * e + 2 * c,
     entered: 0,
     arrivals: 1,
     deaths: 2,
@@ -105,8 +113,10 @@ export function rowLayout(meta: Pick<ScenarioMeta, 'exits' | 'countries'>): RowL
     pushbacks: 5,
     exitCrossings: base,
     exitPriceEur: base + e,
-    stranded: base + 2 * e,
-    present: base + 2 * e + c,
+    exitTrueChance: base + 2 * e,
+    exitPerceivedChance: base + 3 * e,
+    stranded: base + 4 * e,
+    present: base + 4 * e + c,
   };
 }
 

@@ -14,13 +14,14 @@
 
 import { createModel, type Model } from '../model/createModel.js';
 import type { CompiledScenario } from '../model/compiled.js';
-import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, totalAt } from '../model/recorder.js';
 import { compileScenario } from '../scenarios/compile.js';
 import { dayIndex, isoDay } from '../scenarios/dates.js';
 import { DEFAULT_PEOPLE_PER_AGENT } from '../scenarios/defaults.js';
 import { ScenarioError, formatProblem } from '../scenarios/errors.js';
 import type { EventSpec, Scenario } from '../scenarios/types.js';
 import { createAgentFramer, type AgentFramer } from './agentFrame.js';
+import { campaignEvent, campaignTarget, createBeliefSampler, type BeliefSampler } from './campaign.js';
+import { dailyRows } from './dailyRows.js';
 import { PRESETS, presetBorderSets, presetById, presetPressureNodes, presetUnavailable } from './presets.js';
 import { mapFrame, projectPlaces } from './projection.js';
 import {
@@ -74,6 +75,7 @@ interface Run {
   nextAction: number;
   /** Daily rows before this day have been sent to the page. */
   sentThrough: number;
+  beliefs: BeliefSampler;
 }
 
 export function createSession(env: SessionEnv): Session {
@@ -89,7 +91,7 @@ export function createSession(env: SessionEnv): Session {
 
   function compiledFor(spec: RunSpec, scenario: Scenario): Compiled {
     const effective = effectiveScenario(scenario, spec);
-    const key = JSON.stringify([spec.source, effective.peoplePerAgent, effective.events]);
+    const key = JSON.stringify([spec.source, effective.peoplePerAgent, effective.events, effective.information !== undefined]);
     if (cached?.key === key) return cached;
     const compiled = compileScenario(effective);
     const meta = describe(scenario, effective, compiled, spec);
@@ -119,6 +121,7 @@ export function createSession(env: SessionEnv): Session {
       model: createModel(c.compiled, spec.seed, 0),
       nextAction: 0,
       sentThrough: 0,
+      beliefs: createBeliefSampler(c.compiled.network, c.meta.exits, c.compiled.days),
     };
     advance(r, Math.max(1, Math.min(c.compiled.days, Math.round(day))) - 0);
     return r;
@@ -129,6 +132,7 @@ export function createSession(env: SessionEnv): Session {
     let stepped = 0;
     while (r.model.day < day && r.model.day < r.c.compiled.days) {
       r.model.step();
+      r.beliefs.sample(r.model, r.model.day - 1);
       stepped++;
       applyDue(r);
     }
@@ -152,6 +156,7 @@ export function createSession(env: SessionEnv): Session {
     const day = r.model.day;
     let full: Action = { ...action, day } as Action;
     if (full.kind === 'preset' && full.preset === 'network-dismantled') full = { ...full, network: largestNetwork(r) };
+    if (full.kind === 'preset' && full.preset === 'information-campaign') full = { ...full, ...campaignOf(r) };
     const same = (a: Action) =>
       a.day === day &&
       a.kind === full.kind &&
@@ -178,9 +183,17 @@ export function createSession(env: SessionEnv): Session {
     return ids[best];
   }
 
+  function campaignOf(r: Run): { border: string; place: string } {
+    const net = r.c.compiled.network;
+    const candidates = r.c.meta.exits.length > 0 ? r.c.meta.exits : net.borderIds.map((_, b) => b);
+    const target = campaignTarget(r.model, net, candidates);
+    if (!target) throw new ScenarioError([{ file: r.c.meta.id, path: '/nodes', message: 'no place in the country of a border for an information campaign' }]);
+    return target;
+  }
+
   function frame(r: Run, fromDay: number, stepMs: number, steppedDays: number): Outgoing {
     const { model, c } = r;
-    const rows = dailyRows(model, c, fromDay, model.day);
+    const rows = dailyRows(model, c.meta, c.layout, c.compiled.peoplePerAgent, r.beliefs, fromDay, model.day);
     r.sentThrough = model.day;
     const agents = c.framer.build(model.agents, model.day - 1);
     const enforcement = new Float64Array(c.borderEdge.length * SHOWN_FIELDS.length);
@@ -227,7 +240,10 @@ export function createSession(env: SessionEnv): Session {
           const [next, ms] = timed(() => act(r, command.action));
           const replayed = next !== r;
           run = next;
-          return [frame(next, replayed ? 0 : next.sentThrough, replayed ? ms : 0, replayed ? next.model.day : 0)];
+          const out = frame(next, replayed ? 0 : next.sentThrough, replayed ? ms : 0, replayed ? next.model.day : 0);
+          // A recompiled scenario (a campaign that switched beliefs on, a dismantled network) has
+          // new meta: the page rebuilds its views before the replayed frame.
+          return next.c !== r.c ? [{ reply: { type: 'loaded', meta: next.c.meta, spec: next.spec }, transfer: [] }, out] : [out];
         }
         case 'seek': {
           const r = requireRun();
@@ -265,24 +281,28 @@ function errorReply(error: unknown): Reply {
 }
 
 /** The scenario as this run simulates it: people per dot, the scenario's own events (all of them,
- * or only those in force on its first day), and the structural parts of the user's presets. */
+ * or only those in force on its first day), the structural parts of the user's presets, and
+ * beliefs with every default when a campaign needs them and the scenario has none (campaign.ts). */
 export function effectiveScenario(scenario: Scenario, spec: RunSpec): Scenario {
   const own = (scenario.events ?? []).filter((e) => spec.history || e.date <= scenario.period.start);
+  const campaign = spec.actions.some((a) => a.kind === 'preset' && presetById(a.preset).campaign);
   return {
     ...scenario,
     peoplePerAgent: spec.peoplePerAgent ?? scenario.peoplePerAgent,
     events: [...own, ...structuralEvents(scenario, spec.actions)],
+    ...(campaign && scenario.information === undefined ? { information: {} } : {}),
   };
 }
 
-/** Scenario events for the presets' police pressure on bases and dismantled networks. */
+/** Scenario events for the presets' police pressure on bases, dismantled networks and campaigns. */
 export function structuralEvents(scenario: Scenario, actions: readonly Action[]): EventSpec[] {
-  if (!scenario.smugglers) return [];
   return actions.flatMap((a): EventSpec[] => {
     if (a.kind !== 'preset') return [];
     const p = presetById(a.preset);
     const date = isoDay(scenario.period.start, a.day);
     const label = `${p.label} (demo)`;
+    if (p.campaign) return a.border !== undefined && a.place !== undefined ? [campaignEvent(date, label, { border: a.border, place: a.place })] : [];
+    if (!scenario.smugglers) return [];
     const out: EventSpec[] = presetPressureNodes(p, scenario).map((place) => ({ date, label, place, set: { arrestPressure: p.basePressure!.arrestPressure } }));
     if (p.dismantle && a.network !== undefined) out.push({ date, label, dismantle: a.network });
     return out;
@@ -314,40 +334,7 @@ function describe(scenario: Scenario, effective: Scenario, compiled: CompiledSce
     networks: (scenario.smugglers?.networks ?? []).map((n) => ({ id: n.id, name: n.name })),
     events,
     strandedAfterDays: compiled.behaviour.strandedAfterDays,
+    beliefs: scenario.information !== undefined ? 'scenario' : effective.information !== undefined ? 'demo' : 'off',
     presets: PRESETS.map((p) => ({ id: p.id, label: p.label, description: p.description, unavailable: presetUnavailable(p, scenario, net.borderIds) })),
   };
-}
-
-/** Rows for days [from, to) in people (prices in EUR), laid out by rowLayout. */
-function dailyRows(model: Model, c: Compiled, from: number, to: number): Float64Array {
-  const L = c.layout;
-  const rec = model.counters;
-  const ppa = c.compiled.peoplePerAgent;
-  const { exits, countries } = c.meta;
-  const borders = rec.borders;
-  const out = new Float64Array(Math.max(0, to - from) * L.length);
-  for (let d = from; d < to; d++) {
-    const o = (d - from) * L.length;
-    out[o + L.entered] = rec.totalDaily[totalAt(rec, TOTAL.entered, d)] * ppa;
-    out[o + L.arrivals] = rec.totalDaily[totalAt(rec, TOTAL.arrivals, d)] * ppa;
-    out[o + L.deaths] = rec.totalDaily[totalAt(rec, TOTAL.deaths, d)] * ppa;
-    out[o + L.injuries] = rec.totalDaily[totalAt(rec, TOTAL.injuries, d)] * ppa;
-    let attempts = 0;
-    let pushbacks = 0;
-    for (let b = 0; b < borders; b++) {
-      attempts += rec.borderDaily[borderAt(rec, BORDER.attempts, b, d)];
-      pushbacks += rec.borderDaily[borderAt(rec, BORDER.pushbacks, b, d)];
-    }
-    out[o + L.attempts] = attempts * ppa;
-    out[o + L.pushbacks] = pushbacks * ppa;
-    exits.forEach((b, k) => {
-      out[o + L.exitCrossings + k] = rec.borderDaily[borderAt(rec, BORDER.crossings, b, d)] * ppa;
-      out[o + L.exitPriceEur + k] = rec.borderDaily[borderAt(rec, BORDER.priceEur, b, d)];
-    });
-    for (let k = 0; k < countries.length; k++) {
-      out[o + L.stranded + k] = rec.countryDaily[countryAt(rec, COUNTRY.stranded, k, d)] * ppa;
-      out[o + L.present + k] = rec.countryDaily[countryAt(rec, COUNTRY.present, k, d)] * ppa;
-    }
-  }
-  return out;
 }

@@ -7,7 +7,8 @@
 // s: built-in id, or `file:<name>` with the dropped file in f (deflate-raw, base64url: a 117 kB
 // scenario becomes about 20 kB of URL); seed; ppa: people per dot (omitted: the scenario's own);
 // h=0: without the scenario's own dated events; d: day; a: actions, `day:BORDER.field=value` or
-// `day:p.preset[.network]`, in the order they were taken.
+// `day:p.preset[.network]` (a dismantled network) or `day:p.information-campaign.BORDER.place` (a
+// campaign's border and place), in the order they were taken.
 
 import { PRESET_IDS, SLIDER_FIELDS, type Action, type PresetId, type RunSpec, type SliderField } from './protocol.js';
 
@@ -57,6 +58,7 @@ export async function decodeState(hash: string): Promise<UrlState | undefined> {
 
 export function encodeAction(a: Action): string {
   if (a.kind === 'set') return `${a.day}:${a.border}.${a.field}=${formatValue(a.value)}`;
+  if (a.border !== undefined && a.place !== undefined) return `${a.day}:p.${a.preset}.${a.border}.${a.place}`;
   return `${a.day}:p.${a.preset}${a.network !== undefined ? `.${a.network}` : ''}`;
 }
 
@@ -66,9 +68,16 @@ export function decodeAction(text: string): Action {
   const day = Number(m[1]);
   const body = m[2];
   if (body.startsWith('p.')) {
-    const [preset, network] = body.slice(2).split('.');
+    const [preset, ...rest] = body.slice(2).split('.');
     if (!(PRESET_IDS as readonly string[]).includes(preset)) throw new Error(`unknown event "${preset}" in the link`);
-    return network === undefined ? { day, kind: 'preset', preset: preset as PresetId } : { day, kind: 'preset', preset: preset as PresetId, network };
+    const base = { day, kind: 'preset', preset: preset as PresetId } as const;
+    if (preset === 'information-campaign') {
+      const [border, place] = rest;
+      if (rest.length !== 2 || !/^[A-Z]{2}-[A-Z]{2}$/.test(border) || place === '') throw new Error(`cannot read the action "${text}" in the link`);
+      return { ...base, border, place };
+    }
+    const network = rest.join('.');
+    return network === '' ? base : { ...base, network };
   }
   const set = /^([A-Z]{2}-[A-Z]{2})\.(\w+)=([-\d.e]+)$/.exec(body);
   if (!set || !(SLIDER_FIELDS as readonly string[]).includes(set[2])) throw new Error(`cannot read the action "${text}" in the link`);

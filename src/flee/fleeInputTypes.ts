@@ -2,6 +2,7 @@
 // closures, the simulation period, conflicts and the validation series. Kept apart from the
 // readers so that toScenario.ts and every reader share one definition without import cycles.
 
+import type { Simsetting } from './readSimsetting.js';
 import type { FleeClosureType, FleeLocationType } from '../model/flee/spec.js';
 
 export interface FleeLocation {
@@ -67,6 +68,8 @@ export interface FleeInput {
   total?: FleeSeries;
   /** The other data_layout.csv series, in file order. */
   camps: FleeSeries[];
+  /** Settings read from simsetting.yml (readSimsetting.ts), and the file as shown. */
+  simsetting?: Simsetting & { file: string };
   /** Things imported approximately or ignored, for the user to read. */
   notes: string[];
 }

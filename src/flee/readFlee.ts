@@ -1,6 +1,7 @@
 // Reads a Flee scenario directory (shared/research/anchors-mission.md §1.1): the model inputs
 // locations.csv, routes.csv, closures.csv, sim_period.csv and optional conflicts.csv, and the
-// validation folder (data_layout.csv naming one `date,count` file per camp and the total). The
+// validation folder (data_layout.csv naming one `date,count` file per camp and the total), and
+// the settings in simsetting.yml (readSimsetting.ts) when there is one. The
 // result is Flee's data, checked (numbers, dates, names that exist) but not yet converted;
 // toScenario.ts turns it into a routeshift scenario. Every problem names the file, line and
 // column; all of them are reported together.
@@ -12,12 +13,15 @@ import type { FleeInput, FleeLocation, FleeSeries } from './fleeInputTypes.js';
 import { readLocations, readRoutes } from './readGeography.js';
 import { readClosures, readConflicts, readPeriod } from './readSchedule.js';
 import { readSeriesFiles } from './readSeries.js';
+import { readSimsetting } from './readSimsetting.js';
 
 export type { DatedValue, FleeClosure, FleeInput, FleeLinkType, FleeLocation, FleeRoute, FleeSeries } from './fleeInputTypes.js';
 
 export interface ReadOptions {
   /** Folder of the validation data; default `<dir>/source_data`, else `<dir>/validation`. */
   validationDir?: string;
+  /** Flee's simsetting.yml: a file, false for none; default `<dir>/simsetting.yml` when it exists. */
+  simsetting?: string | false;
   /** Shows a path to the user (relative to the working directory when inside it). */
   show: (abs: string) => string;
 }
@@ -59,6 +63,9 @@ export async function readFleeScenario(dir: string, options: ReadOptions): Promi
   const closures = closureRows ? readClosures(closureRows, file('closures.csv').shown, names, countries, problems) : [];
   const period = periodRows ? readPeriod(periodRows, file('sim_period.csv').shown, problems) : undefined;
   const conflicts = conflictRows ? readConflicts(conflictRows, file('conflicts.csv').shown, names, problems) : undefined;
+
+  const settingsFile = options.simsetting ?? (existsSync(join(dir, 'simsetting.yml')) ? join(dir, 'simsetting.yml') : undefined);
+  const simsetting = settingsFile ? { file: show(settingsFile), ...(await readSimsetting(settingsFile, show(settingsFile), problems)) } : undefined;
 
   const layoutShown = show(join(validationDir, 'data_layout.csv'));
   let total: FleeSeries | undefined;
@@ -109,6 +116,7 @@ export async function readFleeScenario(dir: string, options: ReadOptions): Promi
     conflicts,
     total,
     camps,
+    ...(simsetting ? { simsetting } : {}),
     notes,
   };
 }

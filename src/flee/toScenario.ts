@@ -187,8 +187,10 @@ export function fleeToScenario(input: FleeInput, options: ConvertOptions): Conve
   if (input.camps.length > 0) refugees.camps = camps;
   if (input.camps.length === 0 && input.total === undefined) notes.push('data_layout.csv lists no series: nobody is spawned');
 
-  const rules: FleeRulesSpec = { mode: 'flee', homeCountry: coding.codes.get(input.locations[0].country)!, refugees };
-  if (input.camps.length === 0 && input.total !== undefined) {
+  // Settings from simsetting.yml first, under Flee's own names; absent ones take Flee's defaults.
+  const rules: FleeRulesSpec = { mode: 'flee', homeCountry: coding.codes.get(input.locations[0].country)!, ...input.simsetting?.settings, refugees };
+  if (input.simsetting) notes.push(...input.simsetting.notes);
+  if (input.camps.length === 0 && input.total !== undefined && rules.sum_from_camps !== false) {
     // Flee's default sum_from_camps needs camp series; with only a total, spawn from the total.
     rules.sum_from_camps = false;
     notes.push('only a total series: sum_from_camps is set to false, so spawning follows the total');

@@ -243,6 +243,61 @@ describe('demo session (worker protocol)', () => {
     expect(Array.from(plain.rows)).not.toEqual(live.history);
   });
 
+  it('an information campaign on a scenario without beliefs switches them on, is fixed to a border and place, and reproduces from the URL', async () => {
+    const s = session();
+    const { meta } = load(s, toy, 40);
+    expect(meta.beliefs).toBe('off');
+    expect(meta.presets.find((p) => p.id === 'information-campaign')!.unavailable).toBeUndefined();
+    // Without beliefs people perceive nothing of their own: the rows carry the truth only.
+    const L = rowLayout(meta);
+    const before = lastFrame(s.handle({ type: 'step', days: 1 }));
+    const lastRow = (f: Frame) => f.rows.subarray(f.rows.length - L.length);
+    expect(Number.isNaN(lastRow(before)[L.exitPerceivedChance])).toBe(true);
+    expect(lastRow(before)[L.exitTrueChance]).toBeGreaterThan(0);
+
+    const out = s.handle({ type: 'act', action: { kind: 'preset', preset: 'information-campaign' } });
+    const loaded = out[0].reply;
+    if (loaded.type !== 'loaded') throw new Error(JSON.stringify(loaded));
+    expect(loaded.meta.beliefs).toBe('demo');
+    expect(loaded.meta.events).toContainEqual({ day: 41, label: 'Information campaign (demo)' });
+    const replayed = lastFrame(out);
+    expect(replayed.fromDay).toBe(0);
+    // The busiest exit in the last four weeks (the middle crossing until its crackdown), given at
+    // the place of its country with the most people (the hub).
+    expect(replayed.actions).toEqual([{ day: 41, kind: 'preset', preset: 'information-campaign', border: 'XA-XC', place: 'hub' }]);
+    const live = drive(s, [{ type: 'step', days: 20 }]);
+    const row = lastRow(live.frame);
+    const k = loaded.meta.exits.findIndex((b) => loaded.meta.borders[b] === 'XA-XC');
+    expect(row[L.exitPerceivedChance + k]).toBeGreaterThan(0);
+    expect(row[L.exitPerceivedChance + k]).toBeLessThanOrEqual(1);
+
+    const hash = await encodeState({ spec: { ...toy, actions: live.frame.actions }, day: 61 });
+    expect(hash).toContain('a=41:p.information-campaign.XA-XC.hub');
+    const decoded = (await decodeState(hash))!;
+    const again = load(session(), decoded.spec, decoded.day);
+    expect(again.meta.beliefs).toBe('demo');
+    expect(Array.from(again.frame.rows.subarray(again.frame.rows.length - L.length))).toEqual(Array.from(row));
+  });
+
+  it('the campaign changes what people believe about its border, against the same run with beliefs but no campaign', () => {
+    const withInfo = { ...(diskLibrary().files.get('toy-three-crossings.json') as object), id: 'toy-info', information: {} };
+    const spec: RunSpec = { ...toy, source: { kind: 'file', name: 'toy-info.json', text: JSON.stringify(withInfo) } };
+    const s = session();
+    const { meta } = load(s, spec, 20);
+    expect(meta.beliefs).toBe('scenario');
+    const campaign = drive(s, [
+      { type: 'load', spec, day: 20 },
+      { type: 'act', action: { kind: 'preset', preset: 'information-campaign' } },
+      { type: 'step', days: 30 },
+    ]);
+    const plain = drive(session(), [{ type: 'load', spec, day: 50 }]);
+    const L = rowLayout(meta);
+    const k = meta.exits.findIndex((b) => meta.borders[b] === campaign.frame.actions[0].border);
+    const perceived = (h: number[]) => Array.from({ length: 50 }, (_, d) => h[d * L.length + L.exitPerceivedChance + k]);
+    expect(perceived(campaign.history).slice(0, 20)).toEqual(perceived(plain.history).slice(0, 20));
+    expect(perceived(campaign.history).slice(20)).not.toEqual(perceived(plain.history).slice(20));
+  });
+
   it('a dropped file may extend a built-in; its problems name the file and the JSON path', () => {
     const s = session();
     const child = { extends: 'toy-three-crossings', id: 'toy-variant', borders: { 'XA-XC': { detection: 0.1 } } };

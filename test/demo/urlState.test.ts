@@ -51,7 +51,15 @@ describe('demo URL state', () => {
         field: fc.constantFrom(...SLIDER_FIELDS),
         value: fc.integer({ min: 0, max: 100 }).map((v) => v / 100),
       }),
-      fc.record({ day: fc.nat(5000), kind: fc.constant('preset' as const), preset: fc.constantFrom(...PRESET_IDS) }),
+      fc.record({ day: fc.nat(5000), kind: fc.constant('preset' as const), preset: fc.constantFrom(...PRESET_IDS.filter((p) => p !== 'information-campaign')) }),
+      fc.record({ day: fc.nat(5000), kind: fc.constant('preset' as const), preset: fc.constant('network-dismantled' as const), network: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/) }),
+      fc.record({
+        day: fc.nat(5000),
+        kind: fc.constant('preset' as const),
+        preset: fc.constant('information-campaign' as const),
+        border: fc.constantFrom('RS-HU', 'XA-XC'),
+        place: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/),
+      }),
     );
     fc.assert(
       fc.property(action, (a: Action) => {
@@ -67,6 +75,7 @@ describe('demo URL state', () => {
     await expect(decodeState('s=western-balkans&a=5:RS-HU.detection=7')).rejects.toThrow(/between 0 and 1/);
     await expect(decodeState('s=western-balkans&a=5:p.invade')).rejects.toThrow(/unknown event "invade"/);
     await expect(decodeState('s=western-balkans&a=5:RS-HU.speed=1')).rejects.toThrow(/cannot read/);
+    await expect(decodeState('s=western-balkans&a=5:p.information-campaign.RS-HU')).rejects.toThrow(/cannot read/);
     await expect(decodeState('s=file:x.json')).rejects.toThrow(/does not contain it/);
     await expect(decodeState('s=file:x.json&f=AAAA')).rejects.toThrow(/damaged/);
   });

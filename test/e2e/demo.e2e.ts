@@ -124,6 +124,62 @@ describe('demo in headless Chromium', () => {
     await page.close();
   });
 
+  it('the information campaign switches beliefs on, shows believed against true chance, and its link reproduces the run', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${browser.url}#s=toy-three-crossings&seed=7&d=40`);
+    await settled(page, 40);
+    expect(await page.locator('#beliefs-note').textContent()).toMatch(/no beliefs/);
+    expect(await page.locator('#belief-table tr[data-border="XA-XC"]').getAttribute('data-believed')).toBe('');
+    const button = page.locator('button[data-preset="information-campaign"]');
+    expect(await button.isDisabled()).toBe(false);
+    await button.click();
+    await expect.poll(() => page.locator('#applied li').last().textContent()).toMatch(/Information campaign \(XA-XC, at Hub\)/);
+    await settled(page, 40);
+    expect(await page.locator('#beliefs-note').textContent()).toMatch(/switched on by the information campaign/);
+    expect(page.url()).toContain('a=40:p.information-campaign.XA-XC.hub');
+    await page.keyboard.press('ArrowRight');
+    await settled(page, 41);
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('ArrowRight');
+      await settled(page, 42 + i);
+    }
+    const row = page.locator('#belief-table tr[data-border="XA-XC"]');
+    const believed = Number(await row.getAttribute('data-believed'));
+    expect(believed).toBeGreaterThan(0);
+    expect(believed).toBeLessThanOrEqual(1);
+    expect(Number(await row.getAttribute('data-true'))).toBeGreaterThan(0);
+    expect(await page.locator('#beliefs-focus').textContent()).toMatch(/^XA-XC/);
+    const link = page.url();
+    const before = await counters(page);
+    const again = await browser.newPage();
+    await again.goto(link);
+    await settled(again, 46);
+    expect(await counters(again)).toEqual(before);
+    expect(await again.locator('#belief-table tr[data-border="XA-XC"]').getAttribute('data-believed')).toBe(String(believed.toFixed(4)));
+    await again.close();
+    await page.close();
+  });
+
+  it('runs a scenario file dropped on the page', async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url);
+    await settled(page);
+    const variant = { extends: 'toy-three-crossings', id: 'toy-dropped', name: 'Toy: dropped', borders: { 'XA-XB': { detection: 0.05 } } };
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'toy-dropped.json', { type: 'application/json' }));
+      return dt;
+    }, JSON.stringify(variant));
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+    expect(await page.locator('#drop').isHidden()).toBe(false);
+    await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+    await page.waitForFunction(() => (document.getElementById('scenario') as HTMLSelectElement).value === 'file:toy-dropped.json');
+    await settled(page, 1);
+    expect(await page.locator('#drop').isHidden()).toBe(true);
+    expect(await page.locator('#exit-share-table tbody tr').count()).toBe(3);
+    await page.close();
+  });
+
   it('keyboard: Space plays and pauses (even on a focused button), → steps a day, + and − change the speed', async () => {
     const page = await browser.newPage();
     await page.goto(`${browser.url}#s=western-balkans&seed=2015&d=100`);

@@ -4,7 +4,7 @@
 // released, as an action.
 
 import { SHOWN_FIELDS, SLIDER_FIELDS, type Action, type NewAction, type ScenarioMeta, type SliderField } from '../protocol.js';
-import { borderName, percent, shortDateOf } from './format.js';
+import { borderName, percent, shortDateOf, shortPlace } from './format.js';
 import { EXIT_COLOURS } from './theme.js';
 
 const FIELD_LABELS: Record<SliderField, string> = { detection: 'Detection', pushback: 'Pushback', injury: 'Violence' };
@@ -119,7 +119,7 @@ export function createControls(meta: ScenarioMeta, act: (action: NewAction) => v
           const what =
             a.kind === 'set'
               ? `${a.border} ${FIELD_LABELS[a.field].toLowerCase()} → ${percent(a.value)}`
-              : (meta.presets.find((p) => p.id === a.preset)?.label ?? a.preset) + (a.network ? ` (${meta.networks.find((n) => n.id === a.network)?.name ?? a.network})` : '');
+              : (meta.presets.find((p) => p.id === a.preset)?.label ?? a.preset) + presetDetail(meta, a);
           li.innerHTML = 'from <time></time> <span></span>';
           li.querySelector('time')!.textContent = shortDateOf(meta, a.day);
           li.querySelector('span')!.textContent = what;
@@ -134,4 +134,11 @@ export function createControls(meta: ScenarioMeta, act: (action: NewAction) => v
       applied.replaceChildren();
     },
   };
+}
+
+/** What a preset was fixed to act on: the dismantled network, or a campaign's border and place. */
+function presetDetail(meta: ScenarioMeta, a: Extract<Action, { kind: 'preset' }>): string {
+  if (a.network) return ` (${meta.networks.find((n) => n.id === a.network)?.name ?? a.network})`;
+  if (a.border && a.place) return ` (${a.border}, at ${shortPlace(meta.nodes.find((n) => n.id === a.place)?.name ?? a.place)})`;
+  return '';
 }

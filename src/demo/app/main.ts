@@ -6,6 +6,7 @@
 import { CATEGORIES, type Reply } from '../protocol.js';
 import { answered, worker } from './commands.js';
 import { buildViews } from './display.js';
+import { fitToScreen } from './fit.js';
 import { hideMessage, showMessage, watchScenarioFiles } from './files.js';
 import { fillScenarioSelect, syncRunInputs } from './inputs.js';
 import { bindKeys } from './keys.js';
@@ -13,6 +14,8 @@ import { setPlaying, setSpeed, stepOnce, tick } from './playback.js';
 import { load, loadDefault, startFromUrl } from './run.js';
 import { createRowHistory } from './series.js';
 import { perf, SPEEDS, state } from './state.js';
+
+fitToScreen();
 
 worker.onmessage = (event: MessageEvent<Reply>) => {
   const r = event.data;

@@ -145,10 +145,12 @@ export function createMapView(container: HTMLElement, meta: ScenarioMeta, world:
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(h * dpr);
     container.style.setProperty('--u', String(1 / scale));
-    placeCountryLabels(countryNames, countryLabels, COUNTRY_FONT_PX / scale);
     // Names must fit in the part of the frame on screen (the frame is letterboxed in the container).
     const visible: [number, number, number, number] = [-offsetX / scale, -offsetY / scale, (w - offsetX) / scale, (h - offsetY) / scale];
-    placeLabels(labels, meta, xy, PLACE_FONT_PX / scale, layoutChips(), visible);
+    const taken = layoutChips();
+    placeLabels(labels, meta, xy, PLACE_FONT_PX / scale, taken, visible);
+    // Country names last, clear of the chips and place names (on a projector, text over text is unreadable).
+    placeCountryLabels(countryNames, countryLabels, COUNTRY_FONT_PX / scale, taken);
   }
 
   /** Place the chips (wide enough for "RS-HU 100%", so they never move as shares change); returns their boxes. */
@@ -301,18 +303,21 @@ function drawCountries(svg: SVGSVGElement, frame: MapFrame, meta: ScenarioMeta, 
   return out;
 }
 
-/** Country names at their centres, moved up or down a line (or left out) where two would overlap. */
-function placeCountryLabels(g: SVGGElement, labels: readonly CountryLabel[], font: number): void {
+/** Country names near their centres, moved up, down or sideways (or left out) where they would
+ * overlap each other or the boxes already `taken` (chips, place names). */
+function placeCountryLabels(g: SVGGElement, labels: readonly CountryLabel[], font: number, avoid: readonly [number, number, number, number][]): void {
   g.replaceChildren();
-  const taken: [number, number, number, number][] = [];
+  const taken: [number, number, number, number][] = [...avoid];
+  const shifts = [0, -1.2, 1.2, -2.4, 2.4, -3.6, 3.6].flatMap((dy) => [0, -0.3, 0.3].map((dx) => [dx, dy] as const));
   for (const l of labels) {
     const width = l.text.length * font * 0.78;
-    for (const dy of [0, -1.2, 1.2, -2.4, 2.4]) {
+    for (const [dx, dy] of shifts) {
+      const x = l.x + dx * width;
       const y = l.y + dy * font;
-      const box: [number, number, number, number] = [l.x - width / 2, y - font, l.x + width / 2, y + font * 0.2];
+      const box: [number, number, number, number] = [x - width / 2, y - font, x + width / 2, y + font * 0.2];
       if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
       taken.push(box);
-      const text = el('text', { x: l.x, y, 'text-anchor': 'middle', class: 'country-label' }, g);
+      const text = el('text', { x, y, 'text-anchor': 'middle', class: 'country-label' }, g);
       text.textContent = l.text;
       break;
     }

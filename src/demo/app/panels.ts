@@ -1,11 +1,9 @@
 // The live panels beside the map: exit shares by border, crossings per week, stranded by country,
-// deaths and injuries, smugglers' prices. Each is a Vega-Lite chart (compiled once per scenario,
+// deaths and injuries, smugglers' prices, and what people believe (beliefPanel.ts). Each is a Vega-Lite chart (compiled once per scenario,
 // rendered by Vega on a canvas, data replaced on update) above the same numbers in HTML, which
 // screen readers and the end-to-end test read (data-* attributes). Charts show the last two years,
 // one point per week, in the report's palette and config (theme.ts).
 
-import { View, parse, type Spec as VegaSpec } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ScenarioMeta } from '../protocol.js';
 import { borderName, dayDate, people, percent } from './format.js';
 import {
@@ -20,67 +18,16 @@ import {
   WEEK,
   type RowHistory,
 } from './series.js';
-import { DEMO_VEGA_CONFIG, EXIT_COLOURS, HARM_COLOURS } from './theme.js';
+import { createBeliefPanel } from './beliefPanel.js';
+import { chart, timeAxis, WEEKS_SHOWN } from './charts.js';
+import { EXIT_COLOURS, HARM_COLOURS } from './theme.js';
 
-const WEEKS_SHOWN = 104;
-const CHART_HEIGHT = 112;
 
 export interface Panels {
   /** Update the numbers; redraw the charts too when `charts` (they change once per simulated week). */
   update(h: RowHistory, charts: boolean): void;
   destroy(): void;
 }
-
-interface Chart {
-  view: View;
-  set(values: object[]): void;
-}
-
-function chart(container: HTMLElement, spec: Record<string, unknown>, label: string): Chart {
-  container.replaceChildren();
-  container.setAttribute('role', 'img');
-  container.setAttribute('aria-label', label);
-  // 'fit': the whole chart, axes included, takes the container's width and CHART_HEIGHT, whatever
-  // the width of the axis labels as the numbers grow.
-  const full = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    // The panel's width, not the chart's: a chart may be hidden (nothing to show yet) when built.
-    width: Math.max(200, (container.parentElement ?? container).clientWidth),
-    height: CHART_HEIGHT,
-    autosize: { type: 'fit', contains: 'padding', resize: true },
-    data: { name: 'table' },
-    ...spec,
-    config: DEMO_VEGA_CONFIG,
-  };
-  const vg = compile(full as unknown as TopLevelSpec).spec as VegaSpec;
-  const view = new View(parse(vg), { renderer: 'canvas', container, hover: false });
-  let busy = false;
-  let queued: object[] | undefined;
-  const run = (values: object[]) => {
-    busy = true;
-    view
-      .data('table', values)
-      .runAsync()
-      .catch((error: unknown) => console.error(error))
-      .finally(() => {
-        busy = false;
-        if (queued) {
-          const next = queued;
-          queued = undefined;
-          run(next);
-        }
-      });
-  };
-  return {
-    view,
-    set(values) {
-      if (busy) queued = values;
-      else run(values);
-    },
-  };
-}
-
-const timeAxis = { title: null, format: '%b %Y', tickCount: 4, labelOverlap: true, grid: false };
 
 export function createPanels(root: HTMLElement, meta: ScenarioMeta): Panels {
   const exits = meta.exits.map((b) => meta.borders[b]);
@@ -168,6 +115,7 @@ export function createPanels(root: HTMLElement, meta: ScenarioMeta): Panels {
       )
     : undefined;
   if (!hasSmugglers) q('#chart-price').replaceChildren();
+  const beliefs = createBeliefPanel(root, meta);
 
   const ms = (day: number) => dayDate(meta, day).getTime();
 
@@ -209,12 +157,14 @@ export function createPanels(root: HTMLElement, meta: ScenarioMeta): Panels {
       const quotes = latestPrice(h, meta).filter((p) => p.priceEur !== null);
       q('#price-note').textContent = quotes.length > 0 ? quotes.map((p) => `${p.border} €${people(p.priceEur!)}`).join(' · ') : 'No exit is served by a smuggler right now.';
     }
+    beliefs.update(h, charts);
   }
 
   return {
     update,
     destroy() {
       for (const c of [sharesChart, crossingsChart, strandedChart, harmChart, priceChart]) c?.view.finalize();
+      beliefs.destroy();
     },
   };
 }

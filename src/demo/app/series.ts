@@ -155,3 +155,34 @@ export function latestPrice(h: RowHistory, meta: ScenarioMeta): { border: string
     return { border: meta.borders[b], priceEur: null };
   });
 }
+
+/** Chance of getting through alone at each exit on the last day held: the truth, and what the
+ * people in the exit's country believe (null without beliefs or without people there). */
+export function exitBeliefs(h: RowHistory, meta: ScenarioMeta): { border: string; trueChance: number; perceived: number | null }[] {
+  if (h.days === 0) return [];
+  const last = h.days - 1;
+  return meta.exits.map((b, k) => {
+    const perceived = h.value(last, h.layout.exitPerceivedChance + k);
+    return { border: meta.borders[b], trueChance: h.value(last, h.layout.exitTrueChance + k), perceived: Number.isNaN(perceived) ? null : perceived };
+  });
+}
+
+/** Weekly mean of the true and the believed chance at exit k (a row per kind and week that has it). */
+export function weeklyBeliefs(h: RowHistory, k: number, weeks: number): { day: number; kind: 'true' | 'believed'; chance: number }[] {
+  const out: { day: number; kind: 'true' | 'believed'; chance: number }[] = [];
+  for (const [from, to] of weekRanges(h, weeks)) {
+    for (const [kind, column] of [['true', h.layout.exitTrueChance + k], ['believed', h.layout.exitPerceivedChance + k]] as const) {
+      let sum = 0;
+      let n = 0;
+      for (let d = from; d < to; d++) {
+        const v = h.value(d, column);
+        if (!Number.isNaN(v)) {
+          sum += v;
+          n++;
+        }
+      }
+      if (n > 0) out.push({ day: to - 1, kind, chance: sum / n });
+    }
+  }
+  return out;
+}

@@ -5,7 +5,8 @@
 // conflict zones; closures are enacted or lifted; location scores are updated; every agent
 // decides (evolve), then every agent travels (finish_travel), chaining further hops the same day
 // while it has moved less than a day's distance. Agents on a link that was closed after they
-// entered it are bounced back to its start, as in Flee.
+// entered it are bounced back to its start, as in Flee. Route choice (candidate routes, weights,
+// the draw) is in routeChoice.ts.
 //
 // Why geometric waiting: Flee draws a uniform for every agent every day to decide whether it
 // leaves, and most agents sit in camps with a movechance of 0.001. Drawing once, when an agent is
@@ -22,8 +23,8 @@ import { CAMP, CONFLICT_ZONE, IDPCAMP, TOWN, type FleeCompiledScenario } from '.
 import { applyClosures, spawn, type LinkState } from './dayEvents.js';
 import type { FleeModel, FleeModelOptions } from './fleeModelTypes.js';
 import { createPlaceState } from './placeState.js';
-import { addRoute, buildRouteTable, createRouteStore, type RouteTable } from './routes.js';
-import { capacityMultiplier, locationScore, routeBaseWeight } from './rules.js';
+import { createRouteChoice } from './routeChoice.js';
+import { capacityMultiplier, locationScore } from './rules.js';
 
 export type { FleeModel, FleeModelOptions } from './fleeModelTypes.js';
 
@@ -39,14 +40,20 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const rng = createStreams(seed, replicate);
   const rec = createRecorder(compiled);
   const strandedAfterDays = compiled.behaviour.strandedAfterDays;
-  const { outOffsets, outEdges, edgeTo, edgeFrom, edgeDistanceKm, edgeBorder, nodeCountry } = net;
+  const { edgeTo, edgeFrom, edgeDistanceKm, edgeBorder, nodeCountry } = net;
 
   // ---- location state ---------------------------------------------------------------------------
   const place = createPlaceState(f, nodes);
   const { type, conflict, conflictSince, numAgents, chance, epoch, score, isMarker, logStay, refreshChance } = place;
   const locationDaily = options.recordLocations ? new Float64Array(nodes * days) : null;
 
-  const isCamp = (n: number) => type[n] === CAMP || type[n] === IDPCAMP;
+  // 1 for camps and IDP camps, refreshed when closures change location types (camp → town).
+  const campNode = new Uint8Array(nodes);
+  const refreshCamps = () => {
+    for (let n = 0; n < nodes; n++) campNode[n] = type[n] === CAMP || type[n] === IDPCAMP ? 1 : 0;
+  };
+  refreshCamps();
+  const isCamp = (n: number) => campNode[n] === 1;
   const isTown = (n: number) => conflict[n] <= 0 && (type[n] === TOWN || type[n] === CONFLICT_ZONE);
   const capMultiplier = (n: number) => capacityMultiplier(s, f.capacity[n], numAgents[n]);
 
@@ -55,19 +62,8 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const lastClosedDay = new Int32Array(edges).fill(-1);
   const forced = Uint8Array.from(f.edgeForced);
   const links: LinkState = { open, lastClosedDay, forced, anyForced: forced.includes(1) };
-  const store = createRouteStore();
-  const singleHop = Int32Array.from({ length: edges }, (_, e) => addRoute(store, [edgeTo[e]], 1, edgeDistanceKm[e]));
-  // Per candidate slot of the table: the route's end and its weight before the end's capacity
-  // multiplier, with weight_power applied ((b × cap)^p = b^p × cap^p), refreshed daily.
-  let table: RouteTable = buildRouteTable(net, open, isMarker, s.awareness_level, store);
-  let slotEnd = Int32Array.from(table.routes, (r) => store.end[r]);
-  let slotWeight = new Float64Array(table.routes.length);
-  let scratch = new Float64Array(64);
-  function rebuildRoutes(): void {
-    table = buildRouteTable(net, open, isMarker, s.awareness_level, store);
-    slotEnd = Int32Array.from(table.routes, (r) => store.end[r]);
-    slotWeight = new Float64Array(table.routes.length);
-  }
+  const routes = createRouteChoice(net, f, links, isMarker, numAgents, rng.behaviour);
+  const { store } = routes;
 
   // ---- agents (struct of arrays; nobody leaves the simulation) --------------------------------
   // Columns live on one object whose fields growAgentColumns() replaces; hot loops copy them into locals.
@@ -113,17 +109,11 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const spawnWeight = new Float64Array(nodes);
   function updateScores(t: number): void {
     for (let n = 0; n < nodes; n++) score[n] = locationScore(s, type[n], f.foreign[n] === 1, conflict[n], t - conflictSince[n]);
-    const { routes } = table;
-    for (let k = 0; k < routes.length; k++) {
-      const r = routes[k];
-      const w = routeBaseWeight(s, score[slotEnd[k]], store.distanceKm[r]);
-      slotWeight[k] = s.weight_power === 1 ? w : w ** s.weight_power;
-    }
+    routes.updateWeights(score);
   }
 
   // ---- agent decisions -------------------------------------------------------------------------
   const behaviour = rng.behaviour;
-  const capacityOf = f.capacity;
 
   /** Failing daily tests before the first success at node n (geometric, ≥ 0). */
   function geometric(n: number): number {
@@ -134,69 +124,25 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
     return g < NEVER ? g : NEVER;
   }
 
-  /** The end's capacity multiplier to weight_power (1 without a capacity). */
-  function capFactor(n: number): number {
-    if (capacityOf[n] * s.capacity_scaling < 1) return 1;
-    const m = capacityMultiplier(s, capacityOf[n], numAgents[n]);
-    return s.weight_power === 1 ? m : m ** s.weight_power;
-  }
-
-  /** Pick a route for an agent at node n (selectRoute); -1 when there is none. */
-  function chooseRoute(n: number): number {
-    if (links.anyForced) {
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
-        const e = outEdges[k];
-        if (open[e] && forced[e] && capMultiplier(edgeTo[e]) > 1e-6) return singleHop[e];
-      }
-    }
-    if (s.awareness_level <= 0) {
-      let options = 0;
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) if (open[outEdges[k]]) options++;
-      if (options === 0) return -1;
-      let pick = Math.floor(behaviour() * options);
-      for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) if (open[outEdges[k]] && pick-- === 0) return singleHop[outEdges[k]];
-      return -1;
-    }
-    const from = table.start[n];
-    const to = table.start[n + 1];
-    const m = to - from;
-    if (m <= 1) return m === 1 ? table.routes[from] : -1;
-    if (m > scratch.length) scratch = new Float64Array(m * 2);
-    let total = 0;
-    for (let k = 0; k < m; k++) {
-      const w = slotWeight[from + k] * capFactor(slotEnd[from + k]);
-      scratch[k] = w;
-      total += w;
-    }
-    // All weights zero: equal weights (moving.normalizeWeights).
-    const equal = !(total > 0);
-    let u = behaviour() * (equal ? m : total);
-    for (let k = 0; k < m - 1; k++) {
-      u -= equal ? 1 : scratch[k];
-      if (u < 0) return table.routes[from + k];
-    }
-    return table.routes[to - 1];
-  }
-
   /** Flee's take_next_step: the open link to the route's next node, or -1 (route dropped). */
   function nextLink(i: number): number {
     const r = a.route[i];
-    const n = a.node[i];
-    const next = store.nodes[store.offset[r] + a.routePos[i]];
-    for (let k = outOffsets[n]; k < outOffsets[n + 1]; k++) {
-      const e = outEdges[k];
-      if (!open[e] || edgeTo[e] !== next) continue;
-      const dest = store.end[r];
-      // A route to a camp that is (nearly) full is dropped (check_dest_is_full_camp).
-      if (isCamp(dest) && capMultiplier(dest) < 0.5) {
-        a.route[i] = -1;
-        return -1;
-      }
-      if (++a.routePos[i] === store.length[r]) a.route[i] = -1;
-      return e;
+    const pos = a.routePos[i];
+    // A route just taken from the table starts on its known first link (the links open today).
+    const e = routes.nextEdge(r, pos, a.node[i]);
+    if (e < 0) {
+      a.route[i] = -1;
+      return -1;
     }
-    a.route[i] = -1;
-    return -1;
+    const dest = store.end[r];
+    // A route to a camp that is (nearly) full is dropped (check_dest_is_full_camp).
+    if (isCamp(dest) && capMultiplier(dest) < 0.5) {
+      a.route[i] = -1;
+      return -1;
+    }
+    a.routePos[i] = pos + 1;
+    if (pos + 1 === store.length[r]) a.route[i] = -1;
+    return e;
   }
 
   /** Flee's Person.evolve for agent i (not on a link). */
@@ -212,7 +158,7 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
         if (day < a.wakeDay[i]) return;
         a.waitEpoch[i] = -1;
       }
-      const r = chooseRoute(n);
+      const r = routes.choose(n);
       a.route[i] = r;
       a.routePos[i] = 0;
       if (r < 0) return;
@@ -279,7 +225,8 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const present = new Float64Array(countries);
   const stranded = new Float64Array(countries);
   const inCamp = new Float64Array(countries);
-  const campNode = new Uint8Array(nodes);
+  /** Agents on a link after the day's decisions, in agent order. */
+  let movers = new Int32Array(1024);
 
   function step(): void {
     const t = day;
@@ -289,39 +236,48 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
     const entered = spawn(f, place, spawnWeight, rng, addAgent, t, conflictsChanged || t === 0 ? t : t - 1) + (t === 0 ? initialEntered : 0);
     initialEntered = 0;
     rec.totalDaily[totalAt(rec, TOTAL.entered, t)] += entered;
-    if (applyClosures(f, place, links, t)) rebuildRoutes();
+    if (applyClosures(f, place, links, t)) {
+      refreshCamps();
+      routes.rebuild();
+    }
     updateScores(t);
 
     // Columns are hoisted after spawn(), the only place that can grow (and so replace) them.
     const { count, node, edge, route, waitEpoch, wakeDay, movedKm, recent, lastCrossDay } = a;
-    for (let i = 0; i < count; i++) {
-      // Fast path, reads only: on a link, or without a route and not due to leave yet.
-      if (edge[i] >= 0 || (route[i] < 0 && t < wakeDay[i] && waitEpoch[i] === epoch[node[i]])) continue;
-      evolve(i, false);
-    }
-
     present.fill(0);
     stranded.fill(0);
     inCamp.fill(0);
-    for (let n = 0; n < nodes; n++) campNode[n] = isCamp(n) ? 1 : 0;
-    let moving = 0;
     const strandedIfCrossedBy = t - strandedAfterDays;
-    const perMoveSpeed = 1 / s.max_move_speed;
     const tracksRecent = s.avoid_short_stints;
+    if (movers.length < count) movers = new Int32Array(a.capacity);
+    let moverCount = 0;
+    // Decisions (evolve), in agent order. Agents left at a place are done for the day (travel
+    // moves only agents on links), so they are counted here; the others travel below, in the same
+    // order. Why one list: most agents wait, and a second pass over all of them cost a fifth of a day.
     for (let i = 0; i < count; i++) {
-      // Only agents on a link move (movedKm stays 0 for the others); recent_travel_distance, which
-      // halves every day, matters only to avoid_short_stints.
+      // Fast path, reads only: on a link, or without a route and not due to leave yet.
+      if (edge[i] < 0 && !(route[i] < 0 && t < wakeDay[i] && waitEpoch[i] === epoch[node[i]])) evolve(i, false);
       if (edge[i] >= 0) {
-        finishTravel(i);
-        if (tracksRecent) recent[i] = (recent[i] + movedKm[i] * perMoveSpeed) / 2;
-        movedKm[i] = 0;
-        if (edge[i] >= 0) {
-          moving++;
-          present[nodeCountry[node[i]]]++;
-          continue;
-        }
-      } else if (tracksRecent) {
-        recent[i] /= 2;
+        movers[moverCount++] = i;
+        continue;
+      }
+      // recent_travel_distance halves every day; it matters only to avoid_short_stints.
+      if (tracksRecent) recent[i] /= 2;
+      const n = node[i];
+      if (campNode[n] === 0 && lastCrossDay[i] <= strandedIfCrossedBy) stranded[nodeCountry[n]]++;
+    }
+
+    let moving = 0;
+    const perMoveSpeed = 1 / s.max_move_speed;
+    for (let k = 0; k < moverCount; k++) {
+      const i = movers[k];
+      finishTravel(i);
+      if (tracksRecent) recent[i] = (recent[i] + movedKm[i] * perMoveSpeed) / 2;
+      movedKm[i] = 0;
+      if (edge[i] >= 0) {
+        moving++;
+        present[nodeCountry[node[i]]]++;
+        continue;
       }
       const n = node[i];
       if (campNode[n] === 0 && lastCrossDay[i] <= strandedIfCrossedBy) stranded[nodeCountry[n]]++;
