@@ -6,7 +6,7 @@
 import seedrandom from 'seedrandom';
 import type { Rng } from '../model/rng.js';
 
-export type DesignPurpose = 'prior' | 'resample' | 'move' | 'morris' | 'sobol' | 'bootstrap';
+export type DesignPurpose = 'prior' | 'resample' | 'move' | 'predictive' | 'morris' | 'sobol' | 'bootstrap';
 
 export function designStream(seed: number, step: number, purpose: DesignPurpose): Rng {
   return seedrandom.alea(`routeshift:design:${seed}:${step}:${purpose}`);
