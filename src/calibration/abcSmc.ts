@@ -35,6 +35,12 @@ export interface AbcSettings {
   seed: number;
   /** Fraction of the effective sample size kept when the tolerance shrinks (default 0.5). */
   essKeep?: number;
+  /** Per parameter: round draws and proposals to whole numbers. */
+  integer?: readonly boolean[];
+}
+
+function snap(s: AbcSettings, values: number[]): number[] {
+  return s.integer ? values.map((v, j) => (s.integer?.[j] ? Math.round(v) : v)) : values;
 }
 
 export interface Particle {
@@ -107,7 +113,7 @@ export async function runAbcSmc(settings: AbcSettings, evaluate: Evaluate, hooks
 async function initialGeneration(s: AbcSettings, evaluate: Evaluate): Promise<GenerationRecord> {
   const rng = designStream(s.seed, 0, 'prior');
   const items: EvaluationItem[] = [];
-  for (let i = 0; i < s.particles; i++) items.push({ particle: i, replicate: i, values: s.priors.map((p) => samplePrior(p, rng)) });
+  for (let i = 0; i < s.particles; i++) items.push({ particle: i, replicate: i, values: snap(s, s.priors.map((p) => samplePrior(p, rng))) });
   const distances = await evaluate(items, 0);
   const particles = items.map((item, i) => ({ values: [...item.values], distance: cleanDistance(distances[i]), weight: 1 / s.particles }));
   return { generation: 0, epsilon: null, ess: s.particles, resampled: false, acceptanceRate: null, simulations: items.length, particles };
@@ -123,14 +129,14 @@ async function nextGeneration(s: AbcSettings, previous: GenerationRecord, evalua
   if (resampled) particles = systematicResample(particles, designStream(s.seed, t, 'resample'));
 
   const live = particles.map((p, i) => i).filter((i) => particles[i].weight > 0);
-  const kernel = perturbationKernel(s.priors, live.map((i) => particles[i]));
+  const kernel = perturbationKernel(s, live.map((i) => particles[i]));
   const rng = designStream(s.seed, t, 'move');
   const proposals = new Map<number, { values: number[]; u: number }>();
   const items: EvaluationItem[] = [];
   for (const i of live) {
     const current = particles[i].values.map((v, j) => toInternal(s.priors[j], v));
     const z = s.priors.map(() => normal(rng));
-    const values = current.map((c, a) => fromInternal(s.priors[a], c + kernel[a].reduce((sum, l, b) => sum + l * z[b], 0)));
+    const values = snap(s, current.map((c, a) => fromInternal(s.priors[a], c + kernel[a].reduce((sum, l, b) => sum + l * z[b], 0))));
     const u = rng();
     if (!values.every((v, j) => inSupport(s.priors[j], v))) continue;
     proposals.set(i, { values, u });
@@ -210,13 +216,16 @@ export function systematicResample(particles: readonly Particle[], rng: Rng): Pa
 }
 
 /** Cholesky factor of twice the weighted covariance of the live particles (internal coordinates). */
-function perturbationKernel(priors: readonly Prior[], live: readonly Particle[]): number[][] {
+function perturbationKernel(s: AbcSettings, live: readonly Particle[]): number[][] {
+  const { priors } = s;
   const points = live.map((p) => p.values.map((v, j) => toInternal(priors[j], v)));
   const { cov } = weightedCovariance(points, live.map((p) => p.weight));
-  const floor = priors.map((prior) => {
+  // Jitter for a collapsed coordinate: negligible for a continuous one; for a whole-number one a
+  // step of about ±0.5, or rounding would undo every move.
+  const floor = priors.map((prior, j) => {
     const [lo, hi] = priorBounds(prior).map((b) => toInternal(prior, b));
     const width = Number.isFinite(hi - lo) ? hi - lo : 6 * ('normal' in prior ? prior.normal.sd : 1);
-    return 1e-8 * width * width;
+    return s.integer?.[j] ? 0.25 : 1e-8 * width * width;
   });
   return choleskyWithJitter(cov.map((row) => row.map((v) => 2 * v)), floor);
 }

@@ -26,6 +26,8 @@ import { priorBounds, priorProbes, type Prior } from './priors.js';
 export interface FreeParameter {
   path: string;
   prior: Prior;
+  /** Round values to whole numbers (the scenario schema wants an integer there). */
+  integer?: boolean;
   source?: string;
   guess?: string;
 }
@@ -140,9 +142,12 @@ function pathProblem(scenario: Scenario, p: FreeParameter): string | undefined {
   return probeProblem(scenario, p);
 }
 
-/** Set the path to the prior's extremes and validate: the first problem, if any. */
+/** Set the path to the prior's extremes and an interior value (not a whole number, unless the
+ * parameter is `integer`) and validate: the first problem, if any. */
 function probeProblem(scenario: Scenario, p: FreeParameter): string | undefined {
-  for (const value of priorProbes(p.prior)) {
+  const [lo, hi] = priorProbes(p.prior);
+  const interior = lo + 0.37 * (hi - lo);
+  for (const value of [lo, hi, p.integer === true ? Math.round(interior) : interior]) {
     let changed: Scenario;
     try {
       changed = applyOverride(scenario, parseOverride(`${p.path}=${value}`));
@@ -150,7 +155,10 @@ function probeProblem(scenario: Scenario, p: FreeParameter): string | undefined 
       return (error as Error).message.replace(/^--set [^:]+: /, '');
     }
     const problems = validateScenario(changed);
-    if (problems.length > 0) return `with ${value}: the scenario would be invalid: ${problems[0].path} ${problems[0].message}`;
+    if (problems.length > 0) {
+      const hint = /must be integer/.test(problems[0].message) ? ' (add "integer": true to the parameter)' : '';
+      return `with ${value}: the scenario would be invalid: ${problems[0].path} ${problems[0].message}${hint}`;
+    }
   }
   return undefined;
 }

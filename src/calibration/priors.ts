@@ -71,7 +71,7 @@ export function samplePrior(prior: Prior, rng: Rng): number {
   }
 }
 
-/** A representative value inside the support (for checking that a path accepts values). */
+/** The lower and upper values to probe a path with (±3 sd for an unbounded normal). */
 export function priorProbes(prior: Prior): number[] {
   const [lo, hi] = priorBounds(prior);
   if ('normal' in prior) {

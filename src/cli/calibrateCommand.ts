@@ -106,7 +106,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
   let fit;
   try {
     state = await calibrate(
-      { priors: params.parameters.map((p) => p.prior), particles, budget: options.budget, seed, essKeep: ESS_KEEP },
+      { priors: params.parameters.map((p) => p.prior), integer: params.parameters.map((p) => p.integer === true), particles, budget: options.budget, seed, essKeep: ESS_KEEP },
       ctx,
       {
         onGeneration: async (s) => {

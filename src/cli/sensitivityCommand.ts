@@ -16,7 +16,6 @@ import { displayPath } from '../scenarios/load.js';
 import { runSensitivity, type SensitivityMethod, type SensitivitySettings } from '../sensitivity/analysis.js';
 import { checkMetricPaths, metricObjective } from '../sensitivity/metricObjective.js';
 import { sensitivityCsv, sensitivityJson, sensitivityTable } from '../sensitivity/outputs.js';
-import { benchmarkObjective } from './benchmarkObjective.js';
 import { CliError, type CliIo } from './io.js';
 import { buildManifest, routeshiftVersion } from './manifest.js';
 import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
@@ -56,6 +55,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityOption
   let objective: PointObjective<number[]>;
   let outputNames: string[];
   if (options.benchmarks !== undefined) {
+    const { benchmarkObjective } = await import('./benchmarkObjective.js');
     const distance = await benchmarkObjective(options.benchmarks, input.scenario, io.cwd, {});
     objective = { ...distance.objective, reduce: (runs) => [distance.objective.reduce(runs)] };
     outputNames = ['distance'];

@@ -81,7 +81,12 @@ export async function runSensitivity(
 ): Promise<SensitivityResult> {
   const k = ctx.params.length;
   const units = designPoints(settings, k);
-  const values = units.map((u) => u.map((x, j) => unitToValue(ctx.params[j].prior, x)));
+  const values = units.map((u) =>
+    u.map((x, j) => {
+      const v = unitToValue(ctx.params[j].prior, x);
+      return ctx.params[j].integer ? Math.round(v) : v;
+    }),
+  );
   const perPoint = objective.arms.length * settings.runsPerPoint;
   const total = values.length * perPoint;
   const y: number[][] = [];

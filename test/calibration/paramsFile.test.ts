@@ -35,7 +35,7 @@ describe('parameter files', () => {
   });
 
   test('a good file has no problems', async () => {
-    expect(await problemsOf({ parameters: [good, { path: 'behaviour.retryWaitDays', prior: { logUniform: { min: 1, max: 9 } }, source: 's' }] })).toEqual([]);
+    expect(await problemsOf({ parameters: [good, { path: 'behaviour.retryWaitDays', prior: { logUniform: { min: 1, max: 9 } }, integer: true, source: 's' }] })).toEqual([]);
   });
 
   test('unknown path, min ≥ max, missing why, unknown prior and bad bounds are named with their JSON path', async () => {
