@@ -7,44 +7,7 @@ import { covered, crpsEnsemble } from '../../src/benchmarks/crps.js';
 import { replicateArd, scoreSeries } from '../../src/benchmarks/seriesScore.js';
 import { runReplicate } from '../../src/model/runReplicate.js';
 import { applyOverrides, parseOverride } from '../../src/run/overrides.js';
-import type { Scenario } from '../../src/scenarios/types.js';
-import { crackdownScenario } from '../fixtures/scenarios.js';
-
-const EXITS = ['XN-XB', 'XM-XB', 'XS-XB'];
-const source = { document: 'test', where: 'here' };
-
-export function toyScenario(): Scenario {
-  const s = crackdownScenario(undefined, true);
-  s.information = undefined;
-  s.events = [{ id: 'middle-crackdown', date: '2020-03-01', label: 'Crackdown on the middle exit', border: 'XM-XB', set: { detection: 0.95, pushback: 0.95 } }];
-  return s;
-}
-
-export function toyBenchmarks(): unknown {
-  return {
-    id: 'toy',
-    description: 'Toy patterns',
-    items: [
-      {
-        kind: 'directional', id: 'middle-share-falls', weight: 2, source,
-        event: 'middle-crackdown', metric: 'crossings', entity: 'XM-XB', shareOf: EXITS, direction: 'fall', change: { absolute: 0.2 }, withinDays: 30, beforeDays: 28,
-      },
-      {
-        kind: 'comparative', id: 'middle-falls-more', weight: 1, source,
-        before: { from: '2020-02-01', to: '2020-02-28' }, after: { from: '2020-03-15', to: '2020-04-30' }, direction: 'fall',
-        a: { metric: 'crossings', entity: 'XM-XB' }, b: { metric: 'crossings', entity: EXITS },
-      },
-      {
-        kind: 'monotone', id: 'north-rises-with-detection', weight: 1, source,
-        parameter: 'events.middle-crackdown.set.detection', values: [0.3, 0.6, 0.95], metric: 'crossings', entity: 'XN-XB', window: { from: '2020-03-01', to: '2020-06-30' }, direction: 'rise',
-      },
-      {
-        kind: 'series', id: 'crossings-monthly', weight: 1, source, metric: 'crossings', entity: 'total', window: 'monthly',
-        points: [{ period: '2020-01', value: 1000 }, { period: '2020-02', value: 2500 }, { period: '2020-05', value: 3000 }],
-      },
-    ],
-  };
-}
+import { toyBenchmarks, toyScenario } from '../fixtures/benchmarks.js';
 
 describe('CRPS and coverage', () => {
   it('matches hand-computed values', () => {
