@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { parseAxis, parseOverride, type Override } from '../run/overrides.js';
 import { parseCiTarget } from '../run/untilCi.js';
 import { ScenarioError, formatProblems } from '../scenarios/errors.js';
+import { checkCommand, type CheckOptions } from './checkCommand.js';
 import { compareCommand, type CompareOptions } from './compareCommand.js';
 import type { DemoOptions } from '../demo/command.js';
 import { CliError, type CliIo } from './io.js';
@@ -159,6 +160,23 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .action(async (scenario: string, benchmark: string, options: ScoreFleeOptions) =>
       setExitCode(await scoreFleeCommand(scenario, benchmark, options, io)),
     );
+
+  program
+    .command('check')
+    .description('score a scenario against a benchmark file (observed series and patterns) and write scorecard.json and report.html')
+    .argument('<scenario>', 'built-in scenario name or path to a scenario JSON file')
+    .requiredOption('--benchmarks <file>', 'benchmark JSON file (benchmarks/schema.json, or a Flee benchmark written by import-flee)')
+    .addOption(new Option('--runs <n>', 'Monte Carlo runs per arm').argParser(positiveInteger).default(10))
+    .addOption(new Option('--seed <s>', "master seed of every arm (default: the scenario's seed, else 1)").argParser(nonNegativeInteger))
+    .addOption(threadsOption())
+    .option('--out <dir>', 'output directory (default: out/check-<scenario id>)')
+    .option('--force', 'replace an existing output directory of a previous run', false)
+    .option('--json', 'also print scorecard.json to stdout (the table goes to stderr)', false)
+    .option('--strict', 'exit with code 1 when any pattern fails (after writing the outputs)', false)
+    .option('--train-until <date>', 'score items (or points) ending on or before this date as train, later ones as held-out test')
+    .addOption(setOption('--set <path=value>', 'change one scenario value before scoring; repeatable', parseOverride))
+    .option('--no-report', 'do not write report.html')
+    .action(async (scenario: string, options: CheckOptions) => setExitCode(await checkCommand(scenario, options, argv, io)));
 
   program
     .command('calibrate')

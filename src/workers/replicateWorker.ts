@@ -34,7 +34,8 @@ function compiledFor(shared: SharedScenario): CompiledScenario {
 export default function runReplicateTask(task: ReplicateTask): unknown {
   const result = runReplicate(compiledFor(task.scenario), task.seed, task.replicate);
   const buffers = new Set<ArrayBuffer>();
-  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars]) {
+  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.nodeDaily]) {
+    if (array === undefined) continue;
     if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   }
   // A Transferable (the buffers to move, and the value they belong to) marked by move().
