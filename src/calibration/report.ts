@@ -114,14 +114,9 @@ async function predictiveCharts(best: Scorecard, predictive: Scorecard): Promise
       ],
     };
     const covered = item.errors?.coverage;
-    parts.push(await chart(`pred-${i}`, item.id, spec, `Observed ${item.id} against the posterior predictive band.`, `Dots: observed (${item.source ? escapeSource(item.source) : 'benchmark'}). Band: posterior predictive p05–p95 (parameters drawn from the posterior, one run each). Line: mean of the best particle's runs.${covered === null || covered === undefined ? '' : ` Coverage of the band: ${Math.round(covered * 100)}%.`}`));
+    parts.push(await chart(`pred-${i}`, item.id, spec, `Observed ${item.id} against the posterior predictive band.`, `Dots: observed (${item.source.document}, ${item.source.where}). Band: posterior predictive p05–p95 (parameters drawn from the posterior, one run each). Line: mean of the best particle's runs.${covered === null || covered === undefined ? '' : ` Coverage of the band: ${Math.round(covered * 100)}%.`}`));
   }
   return parts.length > 0 ? parts.join('\n') : '<p class="note">The benchmarks have no observed series.</p>';
-}
-
-function escapeSource(source: unknown): string {
-  const s = source as { name?: string; title?: string; file?: string };
-  return s.name ?? s.title ?? s.file ?? 'benchmark';
 }
 
 function itemsTable(best: Scorecard, predictive: Scorecard): string {
