@@ -56,7 +56,7 @@ describe('routeshift sensitivity', () => {
     const cases: [string, string, RegExp][] = [
       ['unknown-path.json', JSON.stringify({ parameters: [{ path: 'borders.XA-XC.nosuch', prior: { uniform: { min: 0, max: 1 } }, guess: 'x' }] }), /^bad\/unknown-path\.json: \/parameters\/0\/path: .*nosuch/],
       ['min-max.json', JSON.stringify({ parameters: [{ path: 'borders.XA-XC.detection', prior: { uniform: { min: 0.6, max: 0.2 } }, guess: 'x' }] }), /^bad\/min-max\.json: \/parameters\/0\/prior\/uniform\/max: must be greater than min/],
-      ['syntax.json', '{ "parameters": [ }', /^bad\/syntax\.json: invalid JSON at line 1, column 19: Unexpected token],
+      ['syntax.json', '{ "parameters": [ }', /^bad\/syntax\.json: invalid JSON at line 1, column 19: Unexpected token/],
     ];
     for (const [name, text, message] of cases) {
       writeFileSync(join(root, 'bad', name), text);
