@@ -6,7 +6,7 @@
 //   2. it matches the schema (Ajv 2020, as the scenario schema);
 //   3. bounds make sense: min < max, a normal's mean inside its truncation, no path twice;
 //   4. each path exists in the scenario: every segment but the last must name an existing object
-//      key, list id or index (a missing `behaviour` block or `borders` entry excepted: defaults), the value there
+//      key, list id or index (a missing `behaviour` or `borders` block or border entry excepted: defaults), the value there
 //      must be a number or absent, and the scenario with the value set at the prior's extremes must
 //      still validate (so `behaviour.noSuchKey` or `borders.RS-HU.detection` with max 2 are refused).
 
@@ -128,10 +128,10 @@ function pathProblem(scenario: Scenario, p: FreeParameter): string | undefined {
         ? node[s]
         : undefined;
     // A scenario without a `behaviour` block runs with DEFAULT_BEHAVIOUR, and a crossed border
-    // missing from `borders` with the enforcement defaults: setting one of their keys creates the
-    // block (validation then judges the border). Other optional blocks (information, smugglers)
+    // missing from `borders` (or with no `borders` block) with the enforcement defaults: setting
+    // one of their keys creates the block (validation then judges the border). Other optional blocks (information, smugglers)
     // switch a mechanism on when present, so a missing one is an error, never silently created.
-    const creatable = (i === 0 && s === 'behaviour') || (i === 1 && segments[0] === 'borders');
+    const creatable = (i === 0 && (s === 'behaviour' || s === 'borders')) || (i === 1 && segments[0] === 'borders');
     if (next === undefined && creatable) return probeProblem(scenario, p);
     if (next === undefined) return `no "${s}" in the scenario at ${segments.slice(0, i).join('.') || '(the top level)'}`;
     node = next;

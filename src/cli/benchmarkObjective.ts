@@ -15,7 +15,11 @@ export interface BenchmarkObjective {
 }
 
 export async function benchmarkObjective(file: string, scenario: Scenario, cwd: string, options: { trainUntil?: string }): Promise<BenchmarkObjective> {
-  const b = await loadBenchmarks(file, scenario, { cwd });
+  return objectiveOf(await loadBenchmarks(file, scenario, { cwd }), options);
+}
+
+/** The objective of loaded benchmarks. */
+export function objectiveOf(b: Benchmarks, options: { trainUntil?: string }): BenchmarkObjective {
   const scorecard = (runs: Float64Array[][]) => scoreRuns(b, runs, options.trainUntil === undefined ? {} : { trainUntil: options.trainUntil });
   return {
     benchmarks: b,

@@ -14,6 +14,7 @@ import { applyOverride, parseOverride } from '../../src/run/overrides.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 
 const TOY = resolve('test/fixtures/calibration/toy-small.json');
+const PARAMS = resolve('test/fixtures/calibration/toy-params.json');
 const TRUE_DETECTION = 0.7;
 const root = mkdtempSync(join(tmpdir(), 'routeshift-cal-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -103,6 +104,27 @@ describe('routeshift calibrate', () => {
     expect(resumed.code).toBe(0);
     for (const f of ['posterior.csv', 'calibration.json', 'best.json']) expect(read('c', f)).toBe(read('a', f));
   }, 120_000);
+
+  test('--train-until fits the early months and reports the held-out ones apart', async () => {
+    const { code, stdout } = await cli([...base('t', 80, 1), '--train-until', '2025-02-28', '--no-report']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/best particle: distance [\d.]+, score [\d.]+; train [\d.]+, held-out [\d.]+/);
+    const json = JSON.parse(read('t', 'calibration.json'));
+    expect(json.settings.trainUntil).toBe('2025-02-28');
+    for (const fit of [json.fit.best, json.fit.posteriorPredictive]) {
+      expect(fit.train.items).toBe(2);
+      expect(fit.test.items).toBe(2);
+    }
+    const bad = await cli([...base('t2', 80, 1), '--train-until', '2025-02-30']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--train-until: "2025-02-30" is not a date/);
+  }, 60_000);
+
+  test('sensitivity of the scorecard distance ranks the calibrated detection first', async () => {
+    const { code, stdout } = await cli(['sensitivity', TOY, '--params', PARAMS, '--method', 'morris', '--trajectories', '4', '--runs-per-point', '1', '--benchmarks', 'observed.json', '--threads', '1', '--out', 's', '--no-report']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^distance:\n {2}parameter +μ\*[^\n]*\n {2}borders\.XA-XB\.detection /);
+  }, 60_000);
 
   test('bad input: exit 1 and nothing written', async () => {
     const small = await cli(base('d', 10, 1));
