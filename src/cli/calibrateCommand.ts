@@ -89,6 +89,8 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
   const total = Math.floor(options.budget / (particles * per)) * particles * per + 2 * options.predictiveRuns * bench.objective.arms.length;
   const progress = startProgress(io.progressStream, `${id} calibration`, total, 'simulations');
   let offset = from?.simulations ?? 0;
+  /** The generation the checkpoint in `dir` holds; -1 before the first. */
+  let checkpointed = from ? from.generations.length - 1 : -1;
   const ctx: CalibrationContext = {
     base: input.scenario,
     shownFile: input.shownFiles[0],
@@ -112,12 +114,19 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
         onGeneration: async (s) => {
           offset = s.simulations;
           await writeCheckpoint(dir, fingerprint, s);
+          checkpointed = s.generations.length - 1;
         },
       },
       from,
     );
     fit = await fitRuns(state, ctx, options.predictiveRuns);
   } catch (error) {
+    if (io.signal?.aborted && checkpointed >= 0) {
+      // Unlike `run`, something is kept on purpose: the last generation's checkpoint.
+      progress.stop();
+      io.stderr(`routeshift: interrupted; ${target.shown}/${CHECKPOINT_FILE} holds generation ${checkpointed}: add --resume to continue\n`);
+      return 130;
+    }
     if (!(error instanceof ReplicateError)) throw error;
     throw new ReplicateFailure(`calibration of ${id}: ${error.message}`, reproduceCommand(input.ref, seed, error.replicate), error);
   } finally {

@@ -19,10 +19,10 @@ const TRUE_DETECTION = 0.7;
 const root = mkdtempSync(join(tmpdir(), 'routeshift-cal-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
+async function cli(args: string[], signal?: AbortSignal) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: root, env: {} });
+  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: root, env: {}, signal });
   return { code, stdout, stderr };
 }
 
@@ -104,6 +104,22 @@ describe('routeshift calibrate', () => {
     expect(resumed.code).toBe(0);
     for (const f of ['posterior.csv', 'calibration.json', 'best.json']) expect(read('c', f)).toBe(read('a', f));
   }, 120_000);
+
+  test('interrupted (Ctrl-C) after a checkpoint, then --resume: the same bytes', async () => {
+    const stop = new AbortController();
+    const checkpoint = join(root, 'i', 'checkpoint.json');
+    const watch = setInterval(() => {
+      if (existsSync(checkpoint)) stop.abort();
+    }, 5);
+    const interrupted = await cli([...base('i', 240, 1), '--no-report'], stop.signal);
+    clearInterval(watch);
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toMatch(/^routeshift: interrupted; i\/checkpoint\.json holds generation \d+: add --resume to continue\n$/);
+    expect(existsSync(join(root, 'i', 'posterior.csv'))).toBe(false);
+    const resumed = await cli([...base('i', 240, 1), '--resume', '--no-report']);
+    expect(resumed.code).toBe(0);
+    for (const f of ['posterior.csv', 'calibration.json', 'best.json']) expect(read('i', f)).toBe(read('a', f));
+  }, 60_000);
 
   test('--train-until fits the early months and reports the held-out ones apart', async () => {
     const { code, stdout } = await cli([...base('t', 80, 1), '--train-until', '2025-02-28', '--no-report']);
