@@ -7,7 +7,7 @@
 import type { Scorecard } from '../benchmarks/index.js';
 import type { RenderedChart } from '../report/chartModel.js';
 import { figureHtml, tableHtml } from '../report/figure.js';
-import { escapeHtml, fmt } from '../report/format.js';
+import { escapeHtml } from '../report/format.js';
 import { pageHtml } from '../report/page.js';
 import { FAN, OKABE_ITO } from '../report/theme.js';
 import { renderSvg, type VlSpec } from '../report/vegaSvg.js';
@@ -18,6 +18,11 @@ import { lastGeneration } from './posterior.js';
 import { priorBounds } from './priors.js';
 
 const BINS = 20;
+
+/** Three significant digits: parameters and distances are small numbers, unlike the run report's counts. */
+function fmt(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : String(Number(value.toPrecision(3)));
+}
 
 async function chart(id: string, title: string, spec: VlSpec, desc: string, caption: string): Promise<string> {
   const alt = { title, desc };

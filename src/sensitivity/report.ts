@@ -27,11 +27,11 @@ async function outputChart(settings: SensitivitySettings, output: SensitivityRes
   );
   const key = settings.method === 'morris' ? 'muStar' : 'total';
   const order = [...output.factors].sort((a, b) => (b.values[key] ?? 0) - (a.values[key] ?? 0)).map((f) => f.path);
-  const y = { field: 'parameter', type: 'nominal', sort: order, axis: { title: null } };
+  const y = { field: 'parameter', type: 'nominal', sort: order, axis: { title: null, labelLimit: 320 } };
   const yOffset = { field: 'index', type: 'nominal', sort: shown.map((n) => LABEL[n]) };
-  const color = { field: 'index', type: 'nominal', sort: shown.map((n) => LABEL[n]), scale: { range: [OKABE_ITO.blue, OKABE_ITO.orange] }, legend: { title: null, orient: 'top' } };
+  const color = { field: 'index', type: 'nominal', sort: shown.map((n) => LABEL[n]), scale: { range: [OKABE_ITO.blue, OKABE_ITO.orange] }, legend: { title: null, orient: 'top', labelLimit: 400 } };
   const spec = {
-    width: 560,
+    width: 480,
     height: { step: 16 },
     data: { values },
     layer: [
