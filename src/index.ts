@@ -27,3 +27,14 @@ export { runComparison, type Comparison } from './run/compare.js';
 export { buildSweepCsv, gridPoints, runSweep } from './run/sweep.js';
 export { applyOverrides, parseAxis, parseOverride, type Override } from './run/overrides.js';
 export { parseCiTarget, type CiTarget } from './run/untilCi.js';
+export {
+  benchmarkArms,
+  compileArms,
+  evaluateBenchmarks,
+  loadBenchmarks,
+  observer,
+  scoreRuns,
+  type Benchmarks,
+  type Scorecard,
+  type ScorecardItem,
+} from './benchmarks/index.js';
