@@ -116,6 +116,7 @@ describe('routeshift check with a Flee benchmark', () => {
     expect(item.errors.ardRescaled).toBe(score.ard.rescaled.mean);
     expect(score.ard.raw.mean).toBeGreaterThan(0);
     const html = readFileSync(join(cwd, 'out', `check-${JSON.parse(r.stdout).scenario.id}`, 'report.html'), 'utf8');
-    expect(html).toContain('ARD raw');
+    expect(html).toContain('id="scorecard-flee-ard"');
+    expect(html).toContain(`${score.ard.raw.mean.toPrecision(3)} / ${score.ard.rescaled.mean.toPrecision(3)}`);
   });
 });

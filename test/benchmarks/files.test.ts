@@ -31,7 +31,7 @@ describe('benchmarks/', () => {
     expect([...kinds].sort()).toEqual(['comparative', 'directional', 'monotone', 'series']);
     for (const item of b.items) {
       expect(item.source.document, item.id).toMatch(/^shared\/(data|research)\/[\w-]+\.(json|md)$/);
-      if (item.kind !== 'series') expect(item.source.where, item.id).toMatch(/§\d+ facts? [\d–]+, lines? \d+/);
+      if (item.kind !== 'series') expect(item.source.where, item.id).toMatch(/§\d+ facts? [\d–]+( and \d+)?, lines? \d+/);
     }
   });
 });
