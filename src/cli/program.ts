@@ -102,7 +102,7 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
   program
     .command('report')
     .description('write report.html (map, charts, scenario, provenance; opens offline) for the results in an output directory')
-    .argument('<out-dir>', 'directory written by `run` or `compare`')
+    .argument('<out-dir>', 'directory written by `run`, `compare` or `check`')
     .option('--scenario <ref>', 'scenario file or built-in name to draw from (default: the one in manifest.json; the baseline for a comparison)')
     .option('--variant <ref>', 'for a comparison: the variant scenario (default: the one in manifest.json)')
     .option('--out <file>', 'write the report here instead of <out-dir>/report.html')

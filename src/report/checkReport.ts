@@ -14,7 +14,7 @@ import { pageHtml, type PageSection } from './page.js';
 import { provenanceHtml, type ManifestJson } from './panels.js';
 import { generatorName, REPORT_FILE } from './reportCommand.js';
 import { CONTENT_WIDTH_PX, type ReportResult } from './runReport.js';
-import { scorecardSummaryHtml, scorecardTable, seriesChart } from './scorecardSection.js';
+import { detailText, scorecardSummaryHtml, scorecardTable, seriesChart } from './scorecardSection.js';
 import { renderSvg, type RenderWarnings } from './vegaSvg.js';
 
 export interface CheckReportInput {
@@ -48,7 +48,7 @@ export async function renderCheckReport(input: CheckReportInput): Promise<Report
   ];
   if (charts.length > 0) sections.push({ id: 'series', title: 'Observed series', html: charts.map(figureHtml).join('\n') });
   if (patterns.length > 0) {
-    const rows = patterns.map((i) => [i.id, i.pass ? 'pass' : 'FAIL', i.expected, Object.entries(i.detail ?? {}).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join('; '), i.description ?? '']);
+    const rows = patterns.map((i) => [i.id, i.pass ? 'pass' : 'FAIL', i.expected, detailText(i), i.description ?? '']);
     sections.push({ id: 'patterns', title: 'Patterns', html: tableHtml({ columns: ['item', 'pass', 'asserted', 'behind the value', 'description'], rows }) });
   }
   sections.push({

@@ -9,7 +9,8 @@ import type { ChartDef, DataTable } from './chartModel.js';
 import { escapeHtml, fmt } from './format.js';
 import { FAN, OKABE_ITO } from './theme.js';
 
-const num = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.abs(x) >= 100 ? fmt(x) : x.toPrecision(3));
+const num = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : Number.isInteger(x) || Math.abs(x) >= 100 ? fmt(x) : x.toPrecision(3);
 
 function interval(item: ScorecardItem): string {
   const v = item.value;
@@ -39,22 +40,28 @@ export function scorecardSummaryHtml(card: Scorecard): string {
 /** The table of items: id, kind, expected, simulated with interval, errors, pass, source. */
 export function scorecardTable(card: Scorecard): DataTable {
   return {
-    columns: ['item', 'kind', 'pass', 'expected', 'simulated (95% CI)', 'ARD raw / rescaled', 'CRPS (relative)', 'p05–p95 coverage', 'distance', 'weight', 'source'],
+    columns: ['item', 'kind', 'pass', 'expected', 'source', 'simulated (95% CI)', 'ARD raw / rescaled', 'CRPS (relative)', 'p05–p95 coverage', 'distance', 'weight'],
     rows: card.items.map((i) => [
       i.id,
       i.kind,
       i.pass ? 'pass' : 'FAIL',
       i.expected,
+      `${i.source.document}, ${i.source.where}`,
       interval(i),
       i.errors ? `${num(i.errors.ardRaw)} / ${num(i.errors.ardRescaled)}` : '',
       i.errors ? `${num(i.errors.crps)} (${num(i.errors.crpsRelative)})` : '',
       i.errors?.coverage !== undefined && i.errors.coverage !== null ? `${Math.round(i.errors.coverage * 100)}%` : '',
       num(i.distance),
       String(i.weight),
-      `${i.source.document}, ${i.source.where}`,
     ]),
-    numericFrom: 4,
+    numericFrom: 5,
   };
+}
+
+/** The numbers behind a pattern's tested value, as text. */
+export function detailText(item: ScorecardItem): string {
+  const text = (v: number | null | (number | null)[]): string => (Array.isArray(v) ? v.map(text).join(', ') : num(v));
+  return Object.entries(item.detail ?? {}).map(([k, v]) => `${k} ${text(v)}`).join('; ');
 }
 
 /** A chart of a series (or Flee) item: observed points over the simulated band and mean. */
@@ -63,7 +70,11 @@ export function seriesChart(item: ScorecardItem, widthPx: number): ChartDef | un
   if (points === undefined || points.length === 0) return undefined;
   const values = points.map((p) => ({ label: p.label, observed: p.observed, mean: p.mean, p05: p.p05, p95: p.p95 }));
   const x = { field: 'label', type: 'ordinal', title: null, sort: null, axis: { labelAngle: points.length > 12 ? -45 : 0 } };
-  const y = { type: 'quantitative', title: null, axis: { format: '~s' } };
+  // Observed series can span orders of magnitude (Frontex: 5,869 to 764,000 a year): a log
+  // scale then, so that the small years are readable too.
+  const positive = values.flatMap((v) => [v.observed, v.p05 ?? 0]).filter((v) => v > 0);
+  const logScale = positive.length === values.length * 2 && Math.max(...positive) / Math.min(...positive) > 30;
+  const y = { type: 'quantitative', title: null, axis: { format: '~s' }, scale: logScale ? { type: 'log' } : { zero: true } };
   const covered = points.filter((p) => p.covered).length;
   const spec = {
     width: Math.min(widthPx, Math.max(240, points.length * 60)),
@@ -77,12 +88,13 @@ export function seriesChart(item: ScorecardItem, widthPx: number): ChartDef | un
   };
   const e = item.errors;
   const caption =
-    `Observed (diamonds) against the simulated p05–p95 band (bars) and mean (ticks) per period. ` +
+    `Observed (diamonds) against the simulated p05–p95 band (bars) and mean (ticks) per period${logScale ? ', on a log scale' : ''}. ` +
+    `${item.description ? `${item.description} ` : ''}` +
     `${covered} of ${points.length} observed points lie inside the band; ARD raw ${num(e?.ardRaw)}, rescaled ${num(e?.ardRescaled)}; ` +
     `mean CRPS ${num(e?.crps)} (${num(e?.crpsRelative)} relative). Source: ${item.source.document}, ${item.source.where}.`;
   return {
     id: `scorecard-${item.id}`,
-    title: `${item.id}${item.description ? `: ${item.description}` : ''}`,
+    title: item.id,
     spec,
     alt: { title: `${item.id}: observed against simulated`, desc: caption },
     caption,

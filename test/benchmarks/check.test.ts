@@ -48,6 +48,11 @@ describe('routeshift check', () => {
     expect(html).toContain('<section id="scorecard"');
     expect(html).toContain('id="scorecard-crossings-monthly"');
     expect(html).toContain('middle-share-falls');
+    // `report` regenerates the same page from the directory.
+    const again = await cli(['report', 'with-report', '--out', 'again.html']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(readFileSync(join(cwd, 'again.html'), 'utf8')).toBe(html);
   });
 
   it('fails them when --set removes the crackdown, and --strict then exits 1 after writing', async () => {
@@ -111,6 +116,7 @@ describe('routeshift check with a Flee benchmark', () => {
     expect(item.errors.ardRescaled).toBe(score.ard.rescaled.mean);
     expect(score.ard.raw.mean).toBeGreaterThan(0);
     const html = readFileSync(join(cwd, 'out', `check-${JSON.parse(r.stdout).scenario.id}`, 'report.html'), 'utf8');
-    expect(html).toContain('ARD raw');
+    expect(html).toContain('id="scorecard-flee-ard"');
+    expect(html).toContain(`${score.ard.raw.mean.toPrecision(3)} / ${score.ard.rescaled.mean.toPrecision(3)}`);
   });
 });
