@@ -72,6 +72,12 @@ describe('routeshift sensitivity', () => {
         expect(existsSync(join(root, `cal-${name}`))).toBe(false);
       }
     }
+    const odd = await cli(['sensitivity', TOY, '--params', PARAMS, '--method', 'morris', '--levels', '3', '--out', 'x']);
+    expect(odd.code).toBe(1);
+    expect(odd.stderr).toBe('routeshift: --levels must be an even number of at least 2, got 3\n');
+    const mixed = await cli(['sensitivity', TOY, '--params', PARAMS, '--method', 'sobol', '--trajectories', '3', '--out', 'x']);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toMatch(/--trajectories and --levels are for --method morris/);
     const { code, stderr } = await cli(['sensitivity', TOY, '--params', PARAMS, '--method', 'morris', '--outputs', 'totals.nosuch', '--out', 'x']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--outputs: "totals.nosuch" is not a summary.json metric/);
