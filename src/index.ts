@@ -27,3 +27,19 @@ export { runComparison, type Comparison } from './run/compare.js';
 export { buildSweepCsv, gridPoints, runSweep } from './run/sweep.js';
 export { applyOverrides, parseAxis, parseOverride, type Override } from './run/overrides.js';
 export { parseCiTarget, type CiTarget } from './run/untilCi.js';
+export {
+  benchmarkArms,
+  compileArms,
+  evaluateBenchmarks,
+  loadBenchmarks,
+  observer,
+  scoreRuns,
+  type Benchmarks,
+  type Scorecard,
+  type ScorecardItem,
+} from './benchmarks/index.js';
+// Calibration (ABC-SMC) and sensitivity analysis (Morris, Sobol): docs/calibration.md.
+export { loadParamsFile, checkParams, type FreeParameter, type ParamsFile } from './calibration/paramsFile.js';
+export { runAbcSmc, type AbcSettings, type AbcState, type Evaluate } from './calibration/abcSmc.js';
+export { morrisDesign, morrisEffects } from './sensitivity/morris.js';
+export { saltelliDesign, sobolIndices } from './sensitivity/sobol.js';

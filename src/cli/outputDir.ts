@@ -21,6 +21,9 @@ export interface OutputTarget {
   force: boolean;
   /** Paths that must survive: the working directory and the scenario files. */
   protect: readonly string[];
+  /** Files any of which marks the directory as routeshift's, so --force may replace it
+   * (default: manifest.json; calibrate adds its checkpoint.json). */
+  markers?: readonly string[];
 }
 
 /** Throws CliError unless `target.dir` may be written. Call before the (long) run, and again at commit. */
@@ -32,9 +35,10 @@ export async function checkOutputDir(target: OutputTarget): Promise<void> {
   }
   const inside = target.protect.find((p) => isWithin(p, target.dir));
   if (inside !== undefined) throw new CliError(`refusing to replace ${target.shown}: it contains ${inside}`);
-  if (!entries.includes('manifest.json')) {
+  const markers = target.markers ?? ['manifest.json'];
+  if (!markers.some((m) => entries.includes(m))) {
     throw new CliError(
-      `refusing to replace ${target.shown}: it does not hold routeshift results (no manifest.json); remove it yourself or choose another --out`,
+      `refusing to replace ${target.shown}: it does not hold routeshift results (no ${markers.join(' or ')}); remove it yourself or choose another --out`,
     );
   }
 }

@@ -14,6 +14,7 @@ import { parseAxis, parseOverride, type Override } from '../run/overrides.js';
 import { SERIES_RESOLUTIONS } from '../run/seriesResolution.js';
 import { parseCiTarget } from '../run/untilCi.js';
 import { ScenarioError, formatProblems } from '../scenarios/errors.js';
+import { checkCommand, type CheckOptions } from './checkCommand.js';
 import { compareCommand, type CompareOptions } from './compareCommand.js';
 import type { DemoOptions } from '../demo/command.js';
 import { CliError, type CliIo } from './io.js';
@@ -25,6 +26,8 @@ import { ReplicateFailure, formatReplicateFailure } from './replicateFailure.js'
 import { runCommand, type RunOptions } from './runCommand.js';
 import { sweepCommand, type SweepOptions } from './sweepCommand.js';
 import { validateCommand } from './validateCommand.js';
+import type { CalibrateOptions } from './calibrateCommand.js';
+import type { SensitivityOptions } from './sensitivityCommand.js';
 
 /** Run the CLI on `argv` (the arguments after the executable) and return the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -109,7 +112,7 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
   program
     .command('report')
     .description('write report.html (map, charts, scenario, provenance; opens offline) for the results in an output directory')
-    .argument('<out-dir>', 'directory written by `run` or `compare`')
+    .argument('<out-dir>', 'directory written by `run`, `compare` or `check`')
     .option('--scenario <ref>', 'scenario file or built-in name to draw from (default: the one in manifest.json; the baseline for a comparison)')
     .option('--variant <ref>', 'for a comparison: the variant scenario (default: the one in manifest.json)')
     .option('--out <file>', 'write the report here instead of <out-dir>/report.html')
@@ -169,6 +172,67 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .action(async (scenario: string, benchmark: string, options: ScoreFleeOptions) =>
       setExitCode(await scoreFleeCommand(scenario, benchmark, options, io)),
     );
+
+  program
+    .command('check')
+    .description('score a scenario against a benchmark file (observed series and patterns) and write scorecard.json and report.html')
+    .argument('<scenario>', 'built-in scenario name or path to a scenario JSON file')
+    .requiredOption('--benchmarks <file>', 'benchmark JSON file (benchmarks/schema.json, or a Flee benchmark written by import-flee)')
+    .addOption(new Option('--runs <n>', 'Monte Carlo runs per arm').argParser(positiveInteger).default(10))
+    .addOption(new Option('--seed <s>', "master seed of every arm (default: the scenario's seed, else 1)").argParser(nonNegativeInteger))
+    .addOption(threadsOption())
+    .option('--out <dir>', 'output directory (default: out/check-<scenario id>)')
+    .option('--force', 'replace an existing output directory of a previous run', false)
+    .option('--json', 'also print scorecard.json to stdout (the table goes to stderr)', false)
+    .option('--strict', 'exit with code 1 when any pattern fails (after writing the outputs)', false)
+    .option('--train-until <date>', 'score items (or points) ending on or before this date as train, later ones as held-out test')
+    .addOption(setOption('--set <path=value>', 'change one scenario value before scoring; repeatable', parseOverride))
+    .option('--no-report', 'do not write report.html')
+    .action(async (scenario: string, options: CheckOptions) => setExitCode(await checkCommand(scenario, options, argv, io)));
+
+  program
+    .command('calibrate')
+    .description('fit free parameters to benchmarks by ABC-SMC and write posterior.csv, best.json, calibration.json, report.html')
+    .argument('<scenario>', 'built-in scenario name or path to a scenario JSON file')
+    .requiredOption('--benchmarks <file>', 'benchmark file (benchmarks/*.json) whose scorecard distance is fitted')
+    .requiredOption('--params <file>', 'free parameters with priors (calibration/params.json; docs/calibration.md)')
+    .addOption(new Option('--budget <n>', 'simulations allowed in all').argParser(positiveInteger).makeOptionMandatory())
+    .addOption(new Option('--particles <n>', 'population size (default: budget / 10 simulations per particle, 2 to 100)').argParser(positiveInteger))
+    .addOption(new Option('--runs-per-particle <n>', 'replicates per particle and arm').argParser(positiveInteger).default(1))
+    .addOption(new Option('--predictive-runs <n>', 'runs of the best particle, and posterior particles, for the fit report').argParser(positiveInteger).default(20))
+    .addOption(new Option('--seed <s>', "master seed (default: the scenario's seed, else 1)").argParser(nonNegativeInteger))
+    .addOption(threadsOption())
+    .option('--train-until <date>', 'fit only items that end by this date; report the held-out rest separately')
+    .option('--out <dir>', 'output directory (default: out/calibrate-<scenario id>)')
+    .option('--resume', 'continue from checkpoint.json in --out', false)
+    .option('--force', 'replace an existing output directory of a previous run', false)
+    .option('--no-report', 'do not write report.html')
+    .action(async (scenario: string, options: CalibrateOptions) => {
+      const { calibrateCommand } = await import('./calibrateCommand.js');
+      setExitCode(await calibrateCommand(scenario, options, argv, io));
+    });
+
+  program
+    .command('sensitivity')
+    .description('Morris screening or Sobol indices of outputs over free parameters; writes sensitivity.json, sensitivity.csv, report.html')
+    .argument('<scenario>', 'built-in scenario name or path to a scenario JSON file')
+    .requiredOption('--params <file>', 'free parameters with priors (calibration/params.json)')
+    .addOption(new Option('--method <m>', 'morris or sobol').choices(['morris', 'sobol']).makeOptionMandatory())
+    .option('--outputs <m1,m2,...>', 'summary.json metrics (default totals.arrivals,totals.deaths,totals.detectionsRecorded)')
+    .option('--benchmarks <file>', 'use the scorecard distance against this benchmark file as the output')
+    .addOption(new Option('--trajectories <r>', 'Morris trajectories (default 10)').argParser(positiveInteger))
+    .addOption(new Option('--levels <p>', 'Morris grid levels, even (default 4)').argParser(positiveInteger))
+    .addOption(new Option('--samples <n>', 'Sobol base samples: n × (parameters + 2) points (default 64)').argParser(positiveInteger))
+    .addOption(new Option('--runs-per-point <k>', 'replicates per design point').argParser(positiveInteger).default(2))
+    .addOption(new Option('--seed <s>', "master seed (default: the scenario's seed, else 1)").argParser(nonNegativeInteger))
+    .addOption(threadsOption())
+    .option('--out <dir>', 'output directory (default: out/sensitivity-<scenario id>)')
+    .option('--force', 'replace an existing output directory of a previous run', false)
+    .option('--no-report', 'do not write report.html')
+    .action(async (scenario: string, options: SensitivityOptions) => {
+      const { sensitivityCommand } = await import('./sensitivityCommand.js');
+      setExitCode(await sensitivityCommand(scenario, options, argv, io));
+    });
 
   return program;
 }

@@ -93,6 +93,9 @@ export interface ReplicateResult {
   totalDaily: Float64Array;
   /** Values in the order of RUN_SCALARS. */
   scalars: Float64Array;
+  /** People at each node at the end of each day, nodeDaily[node * days + day]: only under Flee's
+   * rules with `rules.recordLocations` (Flee's per-camp validation). */
+  nodeDaily?: Float64Array;
 }
 
 /** Index of a value in a daily series array. */

@@ -1,6 +1,6 @@
 // Reading an output directory back for `routeshift report <dir>`: a run's summary.json,
-// series.csv and manifest.json, or a comparison's comparison.json and manifest.json, and the
-// scenario(s) they were made from.
+// series.csv and manifest.json, a comparison's comparison.json and manifest.json, or a check's
+// scorecard.json and manifest.json, and the scenario(s) they were made from.
 //
 // The scenario is found from the manifest: the file the run read (resolved from the working
 // directory, as the run showed it), else the built-in scenario of that id; `--scenario` overrides
@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliError } from '../cli/io.js';
+import { applyOverrides, parseOverride } from '../run/overrides.js';
 import { builtinIds } from '../scenarios/builtins.js';
 import { scenarioHash } from '../scenarios/hash.js';
 import { loadScenario } from '../scenarios/load.js';
@@ -27,7 +28,8 @@ interface ScenarioRecord {
 
 export type LoadedOutputs =
   | { kind: 'run'; summary: SummaryJson; series: string; manifest?: ManifestJson; scenario: Scenario; notes: string[] }
-  | { kind: 'comparison'; comparison: unknown; manifest?: ManifestJson; baseline: Scenario; variant: Scenario; notes: string[] };
+  | { kind: 'comparison'; comparison: unknown; manifest?: ManifestJson; baseline: Scenario; variant: Scenario; notes: string[] }
+  | { kind: 'check'; scorecard: unknown; manifest?: ManifestJson; scenario: Scenario; notes: string[] };
 
 async function readText(dir: string, name: string): Promise<string | undefined> {
   try {
@@ -47,7 +49,14 @@ function parseJson(text: string, shown: string): unknown {
 }
 
 /** Load the scenario a manifest names (or `override`), with a note when it changed since. */
-async function scenarioFor(record: ScenarioRecord, fallbackId: string, cwd: string, override: string | undefined, notes: string[]): Promise<Scenario> {
+async function scenarioFor(
+  record: ScenarioRecord,
+  fallbackId: string,
+  cwd: string,
+  override: string | undefined,
+  notes: string[],
+  set: readonly string[] = [],
+): Promise<Scenario> {
   const id = record.id ?? fallbackId;
   let ref = override;
   if (ref === undefined) {
@@ -60,7 +69,9 @@ async function scenarioFor(record: ScenarioRecord, fallbackId: string, cwd: stri
       );
     }
   }
-  const { scenario } = await loadScenario(ref, { cwd });
+  const loaded = (await loadScenario(ref, { cwd })).scenario;
+  // A check scored the scenario with its --set overrides, and hashed it with them.
+  const scenario = set.length > 0 ? applyOverrides(loaded, set.map(parseOverride)) : loaded;
   if (record.hash !== undefined && scenarioHash(scenario) !== record.hash) {
     notes.push(
       `The scenario ${scenario.id} has changed since this run (its content hash differs from the manifest's): ` +
@@ -89,10 +100,18 @@ export async function loadOutputs(dir: string, shown: string, cwd: string, scena
     return { kind: 'comparison', comparison, manifest, baseline, variant, notes };
   }
 
+  const scorecardText = await readText(dir, 'scorecard.json');
+  if (scorecardText !== undefined) {
+    const scorecard = parseJson(scorecardText, `${shown}/scorecard.json`) as { scenario?: { id?: string } };
+    const set = ((manifest?.details ?? {}) as { set?: string[] }).set ?? [];
+    const scenario = await scenarioFor(recorded, scorecard.scenario?.id ?? '', cwd, scenarioOverride, notes, scenarioOverride === undefined ? set : []);
+    return { kind: 'check', scorecard, manifest, scenario, notes };
+  }
+
   const summaryText = await readText(dir, 'summary.json');
   const series = await readText(dir, 'series.csv');
   if (summaryText === undefined || series === undefined) {
-    throw new CliError(`${shown} does not hold routeshift results (no summary.json and series.csv, nor comparison.json)`);
+    throw new CliError(`${shown} does not hold routeshift results (no summary.json and series.csv, nor comparison.json, nor scorecard.json)`);
   }
   const summary = parseJson(summaryText, `${shown}/summary.json`) as SummaryJson;
   const scenario = await scenarioFor(recorded, summary.scenario, cwd, scenarioOverride, notes);

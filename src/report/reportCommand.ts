@@ -1,5 +1,5 @@
 // `routeshift report <out-dir>`: (re)write report.html for the results already in an output
-// directory, a run's or a comparison's, without running anything.
+// directory, a run's, a comparison's or a check's, without running anything.
 //
 // The file is written to a temporary sibling and renamed, so a failure never leaves half a
 // report. An existing report.html is replaced when routeshift wrote it (its <meta name=
@@ -11,6 +11,7 @@ import { dirname, basename, join, resolve } from 'node:path';
 import { CliError, type CliIo } from '../cli/io.js';
 import { routeshiftVersion } from '../cli/manifest.js';
 import { displayPath } from '../scenarios/load.js';
+import type { CheckReportInput } from './checkReport.js';
 import { renderComparisonReport, type ComparisonJson } from './comparisonReport.js';
 import { loadOutputs } from './loadOutputs.js';
 import { renderRunReport, type ReportResult } from './runReport.js';
@@ -42,6 +43,10 @@ export async function reportCommand(dirArg: string, options: ReportOptions, io: 
   if (loaded.kind === 'run') {
     const { scenario, summary, series, manifest, notes } = loaded;
     result = await renderRunReport({ scenario, summary, series, manifest, notes, generator: generatorName() });
+  } else if (loaded.kind === 'check') {
+    const { renderCheckReport } = await import('./checkReport.js');
+    const { scenario, manifest } = loaded;
+    result = await renderCheckReport({ scenario, scorecard: loaded.scorecard as CheckReportInput['scorecard'], manifest, generator: generatorName() });
   } else {
     const { baseline, variant, manifest, notes } = loaded;
     result = await renderComparisonReport({ comparison: loaded.comparison as ComparisonJson, baseline, variant, manifest, notes, generator: generatorName() });

@@ -69,7 +69,8 @@ const PATTERN_MEANING: Record<string, string> = {
   borderId: 'must be a border id: two country codes in the direction of travel, e.g. "RS-HU"',
 };
 
-function schemaProblems(validate: ValidateFunction, data: unknown): PathProblem[] {
+/** Ajv errors of `data` as problems a person can act on (also used for benchmark files). */
+export function schemaProblems(validate: ValidateFunction, data: unknown): PathProblem[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   const skip = new Set<number>();

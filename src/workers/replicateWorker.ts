@@ -42,7 +42,7 @@ export default function runReplicateTask(task: ReplicateTask): unknown {
   // inputs, so the same bits as computing it there.
   const result: ResultWithRecord = { ...replicate, record: runRecord(compiled, layout, replicate) };
   const buffers = new Set<ArrayBuffer>();
-  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.record]) {
+  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.nodeDaily, result.record]) {
     if (array?.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   }
   // A Transferable (the buffers to move, and the value they belong to) marked by move().

@@ -72,6 +72,9 @@ export interface CompiledFlee {
   spawnPerDay: Int32Array;
   /** Agents placed in each node on day 0 (insert_day0: the camps' day-0 counts). */
   initialAgents: Float64Array;
+  /** Also return every node's end-of-day count as ReplicateResult.nodeDaily: set by benchmark
+   * scoring of Flee camp series (src/benchmarks/arms.ts), off otherwise (it costs nodes × days). */
+  recordLocations?: boolean;
 }
 
 export type FleeCompiledScenario = CompiledScenario & { rules: CompiledFlee };

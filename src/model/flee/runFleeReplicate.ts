@@ -1,4 +1,5 @@
-// Runs one replicate under Flee's rules from start to end (what runReplicate dispatches to), and a
+// Runs one replicate under Flee's rules from start to end (what runReplicate dispatches to; with
+// rules.recordLocations the result carries every node's daily count as nodeDaily), and a
 // variant that also returns every node's end-of-day count, which Flee's validation compares with
 // the observed camp series (src/flee/score.ts).
 
@@ -7,9 +8,12 @@ import type { FleeCompiledScenario } from './compileRules.js';
 import { createFleeModel } from './createFleeModel.js';
 
 export function runFleeReplicate(compiled: FleeCompiledScenario, seed: number, replicate: number): ReplicateResult {
-  const model = createFleeModel(compiled, seed, replicate);
+  const recordLocations = compiled.rules.recordLocations === true;
+  const model = createFleeModel(compiled, seed, replicate, { recordLocations });
   while (model.day < compiled.days) model.step();
-  return model.finish();
+  const result = model.finish();
+  if (recordLocations) result.nodeDaily = model.locationDaily as Float64Array;
+  return result;
 }
 
 export interface FleeReplicateDetail {
