@@ -88,6 +88,12 @@ describe('routeshift check with bad benchmark files', () => {
     ['monotone value the scenario refuses', JSON.stringify({ id: 'toy', description: '', items: [{ ...items[2], values: [0.5, 1.5] }] }), 'bad.json: /items/0/values/1: the scenario with --set events.middle-crackdown.set.detection=1.5: /events/0/set/detection: must be <= 1'],
     ['unknown kind', JSON.stringify({ id: 'toy', description: '', items: [{ ...items[0], kind: 'trend' }] }), 'bad.json: /items/0/kind: must be one of "series", "directional", "comparative", "monotone"'],
   ];
+  it('--train-until must be a date', async () => {
+    const r = await cli([...CHECK, '--train-until', '2020-02-30', '--out', 'results']);
+    expect([r.code, r.stderr]).toEqual([1, 'routeshift: --train-until 2020-02-30: must be an ISO date YYYY-MM-DD\n']);
+    expect(existsSync(join(cwd, 'results'))).toBe(false);
+  });
+
   for (const [name, text, message] of cases) {
     it(`${name}: file and JSON path, exit 1, no stack, nothing written`, async () => {
       writeFileSync(join(cwd, 'bad.json'), text);
