@@ -5,7 +5,7 @@
 // runs the TypeScript sources through a transpiling hook. To compare two builds, alternate
 // invocations with `--dist` pointing at a private copy of each (`npx tsc -p tsconfig.build.json
 // --outDir /tmp/a/dist` with `scenarios/` and `package.json` beside it): two builds loaded into
-// one process slowed each other (the older build by ~40% in one try), so one process runs one build.
+// one process slowed each other (the older build by ~45% in one try), so one process runs one build.
 // Method and numbers: bench/DECLARATION.md.
 //
 //   npm run build && node bench/kernel-cpu.mjs [--scenario western-balkans] [--runs 8]

@@ -2,7 +2,9 @@
 // tables. A cohort enters the edge costs (edgeCost.ts, smugglerCosts.ts) only through its risk
 // aversion, so cohorts with equal risk aversion get bit-identical costs, cost-to-go tables, hop
 // weights and candidates; building them once per risk aversion instead of once per cohort changes
-// no result. Each class builds only the tables of destinations one of its cohorts heads for.
+// no result. Each class builds only the tables of destinations one of its cohorts heads for. A
+// cohort parameter that ever enters the edge costs must join the key (test/model/costClasses.test.ts
+// compares every cohort's tables with a per-cohort build).
 // Why: western-balkans has 12 cohorts with 7 distinct risk aversions and 3 destinations, 20 tables
 // instead of 36 on each of the ~1,400 days a ramp or the market changes enforcement costs; route
 // tables were ~40% of a replicate (CPU profile, bench/DECLARATION.md).

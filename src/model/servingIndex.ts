@@ -3,8 +3,8 @@
 // whenever a network is dismantled, relocates or enters. Loops over a border's list visit the same
 // networks in the same order as a test of every network would, so sums and picks are unchanged.
 // Why: served(), pickNetwork(), the weighted skill and violence and the daily prices tested every
-// network against every border several times a day, about 8% of a western-balkans replicate
-// (CPU profile, bench/DECLARATION.md).
+// network against every border several times a day: the market took ~11% of a western-balkans
+// replicate in a CPU profile without inlining, ~3% with this index (bench/DECLARATION.md).
 
 import type { CompiledScenario } from './compiled.js';
 import type { SmugglerState } from './smugglers.js';

@@ -1,7 +1,8 @@
 // The agent table: column bytes per agent within the 64-byte budget, slot reuse, growth.
 
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_AGENT, MOVING, allocate, createAgentTable, createFreeList, release } from '../../src/model/agents.js';
+import seedrandom from 'seedrandom';
+import { BLOCK_SHIFT, BYTES_PER_AGENT, MOVING, allocate, createAgentTable, createFreeList, release } from '../../src/model/agents.js';
 
 describe('agent table', () => {
   it('holds at most 64 bytes of column data per agent, as BYTES_PER_AGENT says', () => {
@@ -30,5 +31,28 @@ describe('agent table', () => {
     expect(t.status[a]).toBe(0);
     expect(allocate(t, free)).toBe(a);
     expect(t.highWater).toBe(3);
+  });
+
+  it('counts the people in each block of slots, through reuse and growth', () => {
+    const rng = seedrandom.alea('blocks');
+    const t = createAgentTable(4);
+    const free = createFreeList(4);
+    const live: number[] = [];
+    for (let round = 0; round < 5000; round++) {
+      if (live.length === 0 || rng() < 0.55) {
+        const i = allocate(t, free);
+        t.status[i] = MOVING;
+        live.push(i);
+      } else {
+        const [i] = live.splice(Math.floor(rng() * live.length), 1);
+        release(t, free, i);
+      }
+    }
+    expect(t.highWater).toBeGreaterThan(200);
+    for (let block = 0; block << BLOCK_SHIFT < t.highWater; block++) {
+      let people = 0;
+      for (let i = block << BLOCK_SHIFT; i < Math.min(t.highWater, (block + 1) << BLOCK_SHIFT); i++) if (t.status[i] !== 0) people++;
+      expect(free.blockLive[block]).toBe(people);
+    }
   });
 });
