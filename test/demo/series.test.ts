@@ -73,18 +73,18 @@ describe('demo page numbers', () => {
     for (let d = 0; d < 14; d++) {
       r[d * L.length + L.exitTrueChance] = 0.5;
       r[d * L.length + L.exitTrueChance + 1] = 0.2;
-      r[d * L.length + L.exitPerceivedChance] = d < 7 ? NaN : 0.8;
+      r[d * L.length + L.exitPerceivedChance] = d < 7 ? NaN : 0.75;
       r[d * L.length + L.exitPerceivedChance + 1] = NaN;
     }
     h.set(0, r);
     expect(exitBeliefs(h, meta)).toEqual([
-      { border: 'XA-XB', trueChance: 0.5, perceived: 0.8 },
+      { border: 'XA-XB', trueChance: 0.5, perceived: 0.75 },
       { border: 'XA-XC', trueChance: 0.2, perceived: null },
     ]);
     expect(weeklyBeliefs(h, 0, 10)).toEqual([
       { day: 6, kind: 'true', chance: 0.5 },
       { day: 13, kind: 'true', chance: 0.5 },
-      { day: 13, kind: 'believed', chance: 0.8 },
+      { day: 13, kind: 'believed', chance: 0.75 },
     ]);
   });
 });
