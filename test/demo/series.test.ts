@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { rowLayout, type ScenarioMeta } from '../../src/demo/protocol.js';
-import { completeWeeks, createRowHistory, exitShares, strandedNow, totals, weeklyExits } from '../../src/demo/app/series.js';
+import { completeWeeks, createRowHistory, exitBeliefs, exitShares, strandedNow, totals, weeklyBeliefs, weeklyExits } from '../../src/demo/app/series.js';
 
 const meta = {
   days: 60,
@@ -64,5 +64,27 @@ describe('demo page numbers', () => {
     h.set(0, rows(30, () => 1, () => 2));
     expect(strandedNow(h, meta)[0]).toEqual({ country: 'XA', name: 'Alpha', people: 29 });
     expect(totals(h)).toMatchObject({ entered: 300, deaths: 1 });
+  });
+
+  it('beliefs: the last day’s believed and true chance per exit; weekly means skip days without a belief', () => {
+    const h = createRowHistory(meta);
+    const L = rowLayout(meta);
+    const r = rows(14, () => 1, () => 1);
+    for (let d = 0; d < 14; d++) {
+      r[d * L.length + L.exitTrueChance] = 0.5;
+      r[d * L.length + L.exitTrueChance + 1] = 0.2;
+      r[d * L.length + L.exitPerceivedChance] = d < 7 ? NaN : 0.75;
+      r[d * L.length + L.exitPerceivedChance + 1] = NaN;
+    }
+    h.set(0, r);
+    expect(exitBeliefs(h, meta)).toEqual([
+      { border: 'XA-XB', trueChance: 0.5, perceived: 0.75 },
+      { border: 'XA-XC', trueChance: 0.2, perceived: null },
+    ]);
+    expect(weeklyBeliefs(h, 0, 10)).toEqual([
+      { day: 6, kind: 'true', chance: 0.5 },
+      { day: 13, kind: 'true', chance: 0.5 },
+      { day: 13, kind: 'believed', chance: 0.75 },
+    ]);
   });
 });
