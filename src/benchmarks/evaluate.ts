@@ -24,6 +24,8 @@ export interface EvaluateOptions {
   /** Replicates done over all arms, and the total (arms × runs). */
   onProgress?: (done: number, total: number) => void;
   trainUntil?: string;
+  /** Index of the first replicate (default 0): replicates first … first + runs − 1 run in every arm. */
+  firstReplicate?: number;
   /** Compiled arms, when the caller has them already (compileArms). */
   compiled?: CompiledScenario[];
   /** Names the scenario in compiler problems. */
@@ -42,14 +44,16 @@ export interface Evaluation {
 /** Run every arm and return the observables and agent-steps as well as the scorecard. */
 export async function evaluateBenchmarksDetailed(scenario: Scenario, b: Benchmarks, options: EvaluateOptions): Promise<Evaluation> {
   const { runs } = options;
+  const first = options.firstReplicate ?? 0;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
+  if (!Number.isInteger(first) || first < 0) throw new RangeError(`firstReplicate must be a whole number ≥ 0, got ${first}`);
   const compiled = options.compiled ?? compileArms(scenario, b, options.shownFile);
   const observers = compiled.map((c, arm) => observer(c, b, arm));
   const observed: Float64Array[][] = compiled.map(() => []);
   const total = compiled.length * runs;
   function* jobs(): Generator<ReplicateJob> {
     for (let scenario = 0; scenario < compiled.length; scenario++) {
-      for (let replicate = 0; replicate < runs; replicate++) yield { scenario, replicate };
+      for (let k = 0; k < runs; k++) yield { scenario, replicate: first + k };
     }
   }
   const agentStepsAt = RUN_SCALARS.indexOf('agentSteps');
@@ -58,7 +62,7 @@ export async function evaluateBenchmarksDetailed(scenario: Scenario, b: Benchmar
     compiled,
     jobs(),
     (job, result) => {
-      observed[job.scenario][job.replicate] = observers[job.scenario](result);
+      observed[job.scenario][job.replicate - first] = observers[job.scenario](result);
       agentSteps += result.scalars[agentStepsAt];
     },
     {

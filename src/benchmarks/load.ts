@@ -75,14 +75,19 @@ function fail(problems: ScenarioProblem[]): never {
 }
 
 function parseRouteshift(data: unknown, scenario: Scenario, shown: string): Benchmarks {
-  const schema = schemaProblems(schemaValidator(), data).map((p) => ({ file: shown, ...p }));
+  // An item's kind selects its schema with if/then; Ajv adds "must match "then" schema" on the item
+  // to the errors inside it, which say everything.
+  const schema = schemaProblems(schemaValidator(), data)
+    .filter((p) => !p.message.startsWith('must match "then" schema'))
+    .map((p) => ({ file: shown, ...p }));
   if (schema.length > 0) fail(schema);
-  const file = data as { id: string; description: string; items: BenchmarkItem[] };
+  const file = data as { id: string; description: string; scenario?: string; items: BenchmarkItem[] };
   const problems = semanticProblems(file.items, scenario, shown);
   if (problems.length > 0) fail(problems);
   const armed = armProblems(file.items, scenario, shown);
   if (armed.length > 0) fail(armed);
-  return { file: shown, format: 'routeshift', id: file.id, description: file.description, period: scenario.period, events: eventDates(scenario), items: file.items, ...buildArms(file.items) };
+  const written = file.scenario === undefined ? {} : { scenario: file.scenario };
+  return { file: shown, format: 'routeshift', id: file.id, description: file.description, ...written, period: scenario.period, events: eventDates(scenario), items: file.items, ...buildArms(file.items) };
 }
 
 function parseFlee(data: unknown, scenario: Scenario, shown: string): Benchmarks {
@@ -103,5 +108,6 @@ function parseFlee(data: unknown, scenario: Scenario, shown: string): Benchmarks
     camps: benchmark.series.filter((s) => s.metric === 'present').map((s) => ({ node: s.entity, points: s.points })),
   };
   const id = (benchmark.scenario ?? scenario.id).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  return { file: shown, format: 'flee', id, description: benchmark.source, period: scenario.period, events: eventDates(scenario), items: [item], arms: [[]], itemArms: [[0]] };
+  const written = benchmark.scenario === undefined ? {} : { scenario: benchmark.scenario };
+  return { file: shown, format: 'flee', id, description: benchmark.source, ...written, period: scenario.period, events: eventDates(scenario), items: [item], arms: [[]], itemArms: [[0]] };
 }

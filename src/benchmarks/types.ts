@@ -111,6 +111,8 @@ export interface Benchmarks {
   format: 'routeshift' | 'flee';
   id: string;
   description: string;
+  /** The scenario id the file says it was written for, if it says. */
+  scenario?: string;
   /** Scenario period the windows were resolved against. */
   period: { start: string; end: string };
   /** Dates of the scenario's events by id (directional items start there). */

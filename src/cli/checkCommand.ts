@@ -68,6 +68,9 @@ export async function checkCommand(ref: string, options: CheckOptions, argv: rea
   const input = await loadInput(ref, io.cwd);
   const scenario = withOverrides(input, overrides);
   const b = await loadBenchmarks(options.benchmarks, scenario, { cwd: io.cwd });
+  if (b.scenario !== undefined && b.scenario !== scenario.id) {
+    io.stderr(`routeshift: note: ${b.file} was written for scenario "${b.scenario}"; scoring "${scenario.id}" against it\n`);
+  }
   const dir = resolve(io.cwd, options.out ?? join('out', `check-${scenario.id}`));
   const benchmarksAbs = resolve(io.cwd, options.benchmarks);
   const target: OutputTarget = { dir, shown: displayPath(dir, io.cwd), force: options.force, protect: [io.cwd, benchmarksAbs, ...input.files] };

@@ -67,6 +67,7 @@ const PATTERN_MEANING: Record<string, string> = {
   month: 'must be a month YYYY-MM',
   country: 'must be an ISO 3166 alpha-2 country code in capitals (Kosovo: XK)',
   borderId: 'must be a border id: two country codes in the direction of travel, e.g. "RS-HU"',
+  entityName: 'must be "total", a country code ("BA") or a border id ("RS-HU")',
 };
 
 /** Ajv errors of `data` as problems a person can act on (also used for benchmark files). */

@@ -95,6 +95,17 @@ describe('patterns on a toy crackdown', () => {
     expect(byId['middle-falls-more'].pass).toBe(false);
   });
 
+  it('evaluates replicates from firstReplicate on: the same observables as running them by hand', async () => {
+    const scenario = toyScenario();
+    const b = parseBenchmarks(toyBenchmarks(), scenario, 'toy.json');
+    const compiled = compileArms(scenario, b);
+    const card = await evaluateBenchmarks(scenario, b, { runs: 2, seed: 3, firstReplicate: 5 });
+    const byHand = compiled.map((c, arm) => [5, 6].map((k) => observer(c, b, arm)(runReplicate(c, 3, k))));
+    expect(JSON.stringify(card)).toBe(JSON.stringify(scoreRuns(b, byHand)));
+    const other = await evaluateBenchmarks(scenario, b, { runs: 2, seed: 3 });
+    expect(JSON.stringify(other)).not.toBe(JSON.stringify(card));
+  });
+
   it('scores a single replicate with a finite distance, and splits train and test by date', () => {
     const scenario = toyScenario();
     const b = parseBenchmarks(toyBenchmarks(), scenario, 'toy.json');

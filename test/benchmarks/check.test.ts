@@ -88,6 +88,12 @@ describe('routeshift check with bad benchmark files', () => {
     ['monotone value the scenario refuses', JSON.stringify({ id: 'toy', description: '', items: [{ ...items[2], values: [0.5, 1.5] }] }), 'bad.json: /items/0/values/1: the scenario with --set events.middle-crackdown.set.detection=1.5: /events/0/set/detection: must be <= 1'],
     ['unknown kind', JSON.stringify({ id: 'toy', description: '', items: [{ ...items[0], kind: 'trend' }] }), 'bad.json: /items/0/kind: must be one of "series", "directional", "comparative", "monotone"'],
   ];
+  it('--train-until must be a date', async () => {
+    const r = await cli([...CHECK, '--train-until', '2020-02-30', '--out', 'results']);
+    expect([r.code, r.stderr]).toEqual([1, 'routeshift: --train-until 2020-02-30: must be an ISO date YYYY-MM-DD\n']);
+    expect(existsSync(join(cwd, 'results'))).toBe(false);
+  });
+
   for (const [name, text, message] of cases) {
     it(`${name}: file and JSON path, exit 1, no stack, nothing written`, async () => {
       writeFileSync(join(cwd, 'bad.json'), text);
@@ -117,6 +123,13 @@ describe('routeshift check with a Flee benchmark', () => {
     expect(score.ard.raw.mean).toBeGreaterThan(0);
     const html = readFileSync(join(cwd, 'out', `check-${JSON.parse(r.stdout).scenario.id}`, 'report.html'), 'utf8');
     expect(html).toContain('id="scorecard-flee-ard"');
+    // --train-until splits the days: 10 train days and 20 test days average back to the whole ARD
+    // (on 2 worker threads, which return every node's daily count with the result).
+    const split = await cli(['check', 'tiny.json', '--benchmarks', 'tiny.benchmark.json', '--runs', '3', '--seed', '5', '--threads', '2', '--json', '--out', 'split', '--train-until', '2020-01-10', '--no-report']);
+    expect(split.code, split.stderr).toBe(0);
+    const parts = JSON.parse(split.stdout);
+    expect((10 * parts.train.distance + 20 * parts.test.distance) / 30).toBeCloseTo(score.ard.raw.mean, 12);
+    expect(parts.train.distance).not.toBeCloseTo(parts.test.distance, 6);
     expect(html).toContain(`${score.ard.raw.mean.toPrecision(3)} / ${score.ard.rescaled.mean.toPrecision(3)}`);
   });
 });
