@@ -10,6 +10,7 @@
 
 import type { Override } from '../run/overrides.js';
 import type { Scenario } from '../scenarios/types.js';
+import type { ReplicatePool } from '../workers/pool.js';
 import { runAbcSmc, systematicResample, type AbcHooks, type AbcSettings, type AbcState, type EvaluationItem, type Particle } from './abcSmc.js';
 import { evaluatePoints, type PointObjective } from './evaluatePoints.js';
 import type { FreeParameter } from './paramsFile.js';
@@ -27,6 +28,8 @@ export interface CalibrationContext {
   seed: number;
   runsPerParticle: number;
   threads: number;
+  /** One pool for every generation and the fit runs (threads > 1). */
+  pool?: ReplicatePool;
   signal?: AbortSignal;
   /** Simulations done so far in the current pool call. */
   onSimulations?: (done: number) => void;
@@ -42,7 +45,7 @@ function evaluator(ctx: CalibrationContext): (items: readonly EvaluationItem[]) 
         compile: (p) => compileArmsOf(pointScenario(ctx.base, ctx.params, items[p].values, ctx.paramsFile), ctx.objective.arms, ctx.shownFile),
       },
       ctx.objective,
-      { seed: ctx.seed, threads: ctx.threads, signal: ctx.signal, onComplete: ctx.onSimulations },
+      { seed: ctx.seed, threads: ctx.threads, pool: ctx.pool, signal: ctx.signal, onComplete: ctx.onSimulations },
     );
 }
 
@@ -87,7 +90,7 @@ export async function fitRuns(state: AbcState, ctx: CalibrationContext, runs: nu
         compile: () => compileArmsOf(pointScenario(ctx.base, ctx.params, best.values, ctx.paramsFile), ctx.objective.arms, ctx.shownFile),
       },
       keep(ctx.objective),
-      { seed: ctx.seed, threads: ctx.threads, signal: ctx.signal, onComplete: ctx.onSimulations },
+      { seed: ctx.seed, threads: ctx.threads, pool: ctx.pool, signal: ctx.signal, onComplete: ctx.onSimulations },
     )
   )[0];
   const rng = designStream(ctx.seed, state.generations.length, 'predictive');
@@ -101,7 +104,7 @@ export async function fitRuns(state: AbcState, ctx: CalibrationContext, runs: nu
       compile: (p) => compileArmsOf(pointScenario(ctx.base, ctx.params, draws[p].values, ctx.paramsFile), ctx.objective.arms, ctx.shownFile),
     },
     keep(ctx.objective),
-    { seed: ctx.seed, threads: ctx.threads, signal: ctx.signal, onComplete: ctx.onSimulations },
+    { seed: ctx.seed, threads: ctx.threads, pool: ctx.pool, signal: ctx.signal, onComplete: ctx.onSimulations },
   );
   const predictiveRuns = ctx.objective.arms.map((_, arm) => perParticle.map((r) => r[arm][0]));
   return { best, bestRuns, predictiveRuns, predictiveParticles: draws.map((d) => d.values) };

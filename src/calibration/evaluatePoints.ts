@@ -9,6 +9,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { executeReplicates, type ReplicateJob } from '../run/executor.js';
 import type { Override } from '../run/overrides.js';
+import type { ReplicatePool } from '../workers/pool.js';
 
 export interface PointObjective<T> {
   /** Overrides per arm; arm 0 is usually [] (the point itself). */
@@ -33,6 +34,8 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** Replicates finished in this batch so far. */
   onComplete?: (done: number) => void;
+  /** An open worker pool shared by successive batches (openPool.ts); else one per call. */
+  pool?: ReplicatePool;
 }
 
 export async function evaluatePoints<T>(batch: PointBatch, objective: PointObjective<T>, options: EvaluateOptions): Promise<T[]> {
@@ -60,7 +63,7 @@ export async function evaluatePoints<T>(batch: PointBatch, objective: PointObjec
       const point = Math.floor(job.scenario / arms);
       observations[point][job.scenario % arms].push(observers[job.scenario](result));
     },
-    { seed: options.seed, threads: Math.max(1, Math.min(options.threads, compiled.length * batch.runs)), signal: options.signal, onComplete: options.onComplete },
+    { seed: options.seed, threads: Math.max(1, Math.min(options.threads, compiled.length * batch.runs)), signal: options.signal, onComplete: options.onComplete, pool: options.pool },
   );
   return observations.map((runs) => objective.reduce(runs));
 }

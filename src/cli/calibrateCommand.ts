@@ -15,6 +15,7 @@ import { bestScenarioFile } from '../calibration/bestScenario.js';
 import { calibrate, fitRuns, simulationsPerParticle, type CalibrationContext } from '../calibration/calibrate.js';
 import { CHECKPOINT_FILE, checkpointJson, readCheckpoint, writeCheckpoint } from '../calibration/checkpoint.js';
 import { calibrationJson, type CalibrationSettings } from '../calibration/outputs.js';
+import { openPool } from '../calibration/openPool.js';
 import { loadParamsFile } from '../calibration/paramsFile.js';
 import { lastGeneration, posteriorCsv } from '../calibration/posterior.js';
 import { ReplicateError } from '../run/executor.js';
@@ -55,6 +56,7 @@ const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value
 export async function calibrateCommand(ref: string, options: CalibrateOptions, argv: readonly string[], io: CliIo): Promise<number> {
   const started = performance.now();
   if (options.trainUntil !== undefined && !isRealDate(options.trainUntil)) throw new CliError(`--train-until: "${options.trainUntil}" is not a date YYYY-MM-DD`);
+  if (options.particles !== undefined && options.particles < 2) throw new CliError('--particles must be at least 2 (a population needs a spread)');
   if (options.resume && options.force) throw new CliError('--resume continues the calibration in --out; --force starts it over: give one of them');
   const input = await loadInput(ref, io.cwd);
   const id = input.scenario.id;
@@ -91,6 +93,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
   let offset = from?.simulations ?? 0;
   /** The generation the checkpoint in `dir` holds; -1 before the first. */
   let checkpointed = from ? from.generations.length - 1 : -1;
+  const pool = await openPool(threads);
   const ctx: CalibrationContext = {
     base: input.scenario,
     shownFile: input.shownFiles[0],
@@ -100,6 +103,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
     seed,
     runsPerParticle: options.runsPerParticle,
     threads,
+    pool,
     signal: io.signal,
     onSimulations: (done) => progress.update(offset + done),
   };
@@ -131,6 +135,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
     throw new ReplicateFailure(`calibration of ${id}: ${error.message}`, reproduceCommand(input.ref, seed, error.replicate), error);
   } finally {
     progress.stop();
+    await pool?.destroy();
   }
   const ran = performance.now();
 

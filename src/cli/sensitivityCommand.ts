@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openPool } from '../calibration/openPool.js';
 import { loadParamsFile } from '../calibration/paramsFile.js';
 import type { PointObjective } from '../calibration/evaluatePoints.js';
 import { ReplicateError } from '../run/executor.js';
@@ -86,6 +87,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityOption
   const threads = Math.min(options.threads ?? availableParallelism(), total);
   const progress = startProgress(io.progressStream, `${id} ${method} (${points} points)`, total);
   const loaded = performance.now();
+  const pool = await openPool(threads);
   let result;
   try {
     result = await runSensitivity(settings, objective, outputNames, {
@@ -94,6 +96,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityOption
       paramsFile: params.file,
       params: params.parameters,
       threads,
+      pool,
       signal: io.signal,
       onProgress: (done) => progress.update(done),
     });
@@ -102,6 +105,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityOption
     throw new ReplicateFailure(`sensitivity of ${id}: ${error.message}`, reproduceCommand(input.ref, seed, error.replicate), error);
   } finally {
     progress.stop();
+    await pool?.destroy();
   }
   const ran = performance.now();
 

@@ -28,7 +28,7 @@ export async function executeOnPool(
   signal?.throwIfAborted();
   const shared: (SharedScenario | undefined)[] = scenarios.map(() => undefined);
   const sharedFor = (i: number) => (shared[i] ??= shareScenario(scenarios[i]));
-  const pool = createReplicatePool({ threads, workerUrl: options.workerUrl });
+  const pool = options.pool ?? createReplicatePool({ threads, workerUrl: options.workerUrl });
   const cancel = new AbortController();
   const settled = new Map<number, Settled>();
   let wake: (() => void) | undefined;
@@ -87,6 +87,6 @@ export async function executeOnPool(
     // Stop whatever still runs (jobs beyond a stop, after a failure, or on abort): piscina
     // terminates the workers running them, which interrupts even a replicate's tight loop.
     cancel.abort();
-    await pool.destroy();
+    if (options.pool === undefined) await pool.destroy();
   }
 }

@@ -14,6 +14,7 @@
 import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
+import type { ReplicatePool } from '../workers/pool.js';
 
 export interface ReplicateJob {
   /** Index into the scenarios given to executeReplicates. */
@@ -33,6 +34,9 @@ export interface ExecuteOptions {
   /** Asked when a job's turn comes (in job order): false skips it — not run in-process; on the
    * pool, its result or failure is dropped. `sweep --until-ci` skips the rest of a finished point. */
   wanted?: (job: ReplicateJob) => boolean;
+  /** An open pool to run on, left open afterwards, so that a caller making many calls (a
+   * calibration: one per generation) starts its workers once; `threads` is then the pool's. */
+  pool?: ReplicatePool;
 }
 
 /** Return false to stop: no further result is delivered and outstanding work is cancelled. */
@@ -67,9 +71,9 @@ export async function executeReplicates(
   consume: Consumer,
   options: ExecuteOptions,
 ): Promise<void> {
-  const threads = options.threads ?? 1;
+  const threads = options.pool?.threads ?? options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
-  if (threads === 1) return executeInProcess(scenarios, jobs, consume, options);
+  if (threads === 1 && options.pool === undefined) return executeInProcess(scenarios, jobs, consume, options);
   // The pool lives in its own module, loaded only when asked for, so this file (and the serial
   // path) stays free of node:worker_threads for the browser demo.
   const { executeOnPool } = await import('./executePool.js');

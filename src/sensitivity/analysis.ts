@@ -10,6 +10,7 @@ import { compileArmsOf, pointScenario } from '../calibration/pointScenarios.js';
 import { priorQuantile, type Prior } from '../calibration/priors.js';
 import { designStream } from '../calibration/streams.js';
 import type { Scenario } from '../scenarios/types.js';
+import type { ReplicatePool } from '../workers/pool.js';
 import type { Interval } from './bootstrap.js';
 import { morrisDesign, morrisEffects } from './morris.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
@@ -53,6 +54,7 @@ export interface RunContext {
   paramsFile: string;
   params: readonly FreeParameter[];
   threads: number;
+  pool?: ReplicatePool;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -101,7 +103,7 @@ export async function runSensitivity(
         compile: (p) => compileArmsOf(pointScenario(ctx.base, ctx.params, chunk[p], ctx.paramsFile), objective.arms, ctx.shownFile),
       },
       objective,
-      { seed: settings.seed, threads: ctx.threads, signal: ctx.signal, onComplete: (n) => ctx.onProgress?.(done + n, total) },
+      { seed: settings.seed, threads: ctx.threads, pool: ctx.pool, signal: ctx.signal, onComplete: (n) => ctx.onProgress?.(done + n, total) },
     );
     y.push(...results);
   }

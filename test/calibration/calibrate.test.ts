@@ -146,6 +146,9 @@ describe('routeshift calibrate', () => {
     const small = await cli(base('d', 10, 1));
     expect(small.code).toBe(1);
     expect(small.stderr).toMatch(/--budget 10 does not cover one generation: 40 particles × 1 simulations/);
+    const one = await cli([...base('d', 100, 1), '--particles', '1']);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/--particles must be at least 2/);
     writeFileSync(join(root, 'bad-bench.json'), '{"id": "x", "items": [}');
     const bad = await cli(['calibrate', TOY, '--benchmarks', 'bad-bench.json', '--params', 'params.json', '--budget', '100', '--out', 'e']);
     expect(bad.code).toBe(1);
