@@ -1,7 +1,6 @@
 // The report of the default scenario: 5 runs of western-balkans, then `routeshift report` on the
-// results. A guard against a report that becomes slow or heavy, not a benchmark: the bounds are
-// loose (measured on a 2-core machine: about 2–3 s and 1.7 MB for the 2015–2026 scenario; the
-// issue's targets are < 2 s added to a run and < 3 MB).
+// results. A guard against a report that becomes heavy (< 3 MB; about 1.7 MB measured for the
+// 2015–2026 scenario). Its rendering time is printed, not asserted: time belongs in benchmarks.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ const root = mkdtempSync(join(tmpdir(), 'routeshift-report-wb-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('report of western-balkans, 5 runs', () => {
-  it('renders in a few seconds into a file well under 3 MB with the map and the charts', async () => {
+  it('renders into a file well under 3 MB with the map and the charts', async () => {
     let stderr = '';
     const io = { stdout: () => {}, stderr: (s: string) => void (stderr += s), cwd: root, env: {} };
     expect(await main(['run', 'western-balkans', '--runs', '5', '--out', 'wb', '--no-report'], io)).toBe(0);
@@ -23,7 +22,6 @@ describe('report of western-balkans, 5 runs', () => {
     const file = join(root, 'wb', 'report.html');
     const bytes = statSync(file).size;
     console.log(`western-balkans report: ${seconds.toFixed(2)} s, ${Math.round(bytes / 1024)} KB`);
-    expect(seconds).toBeLessThan(8);
     expect(bytes).toBeLessThan(3 * 1024 * 1024);
     const html = readFileSync(file, 'utf8');
     for (const id of ['map', 'before-after-1', 'crossings', 'exit-shares', 'attempts', 'pushbacks', 'injuries-deaths', 'stranded', 'recorded']) {
