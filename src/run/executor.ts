@@ -14,6 +14,7 @@
 import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
+import type { SeriesResolution } from './seriesResolution.js';
 
 export interface ReplicateJob {
   /** Index into the scenarios given to executeReplicates. */
@@ -33,6 +34,8 @@ export interface ExecuteOptions {
   /** Asked when a job's turn comes (in job order): false skips it — not run in-process; on the
    * pool, its result or failure is dropped. `sweep --until-ci` skips the rest of a finished point. */
   wanted?: (job: ReplicateJob) => boolean;
+  /** On the pool, workers also reduce each result's daily series to these periods (series.csv). */
+  seriesResolution?: SeriesResolution;
 }
 
 /** Return false to stop: no further result is delivered and outstanding work is cancelled. */
