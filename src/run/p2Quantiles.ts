@@ -118,7 +118,8 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
   // Fast path: a cell whose values have all been x so far (most cells of a long scenario: zeros on
   // quiet borders and days) only counts; its marker ranks are brought up to date when a different
   // value arrives. Measured on western-balkans 2015–2026 (2.6 million cells): see
-  // bench/DECLARATION.md, bench/parallel.mjs.
+  // bench/DECLARATION.md, bench/parallel.mjs. (series.csv's sketches keep such cells apart,
+  // seriesSketch.ts; this path serves other callers and cells that become constant at start-up.)
   if (x === lowest && x === highest) {
     p.counts[cell] = n + 1;
     return;
