@@ -140,7 +140,7 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
   const count = n + 1;
   p.counts[cell] = count;
   // A marker moves when its desired rank 1 + (count − 1)·p is a whole rank or more away and the
-  // neighbour on that side leaves room. Most updates move none: the loop only compares.
+  // neighbour on that side leaves room (moveMarker).
   const ranks = count - 1;
   for (let i = 1; i < M - 1; i++) {
     const at = pos[o + i];
