@@ -57,7 +57,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   await checkOutputDir(target);
   const loaded = performance.now();
   const compiled = scenarios.map((s) => compileInput(input, s));
-  resolveTargets(recordLayout(compiled[0]), untilCi, 'sweep.csv');
+  for (const point of compiled) resolveTargets(recordLayout(point), untilCi, 'sweep.csv');
   const compiledAt = performance.now();
 
   const { runs } = options;

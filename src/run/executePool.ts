@@ -45,7 +45,7 @@ export async function executeOnPool(
   let failures = 0;
 
   const dispatch = (job: ReplicateJob, position: number) => {
-    const task = { scenario: sharedFor(job.scenario), seed, replicate: job.replicate };
+    const task = { scenario: sharedFor(job.scenario), seed, replicate: job.replicate, seriesResolution: options.seriesResolution };
     pool.run(task, cancel.signal).then(
       (result) => {
         settled.set(position, { job, result });

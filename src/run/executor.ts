@@ -15,6 +15,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
 import type { ReplicatePool } from '../workers/pool.js';
+import type { SeriesResolution } from './seriesResolution.js';
 
 export interface ReplicateJob {
   /** Index into the scenarios given to executeReplicates. */
@@ -37,6 +38,8 @@ export interface ExecuteOptions {
   /** An open pool to run on, left open afterwards, so that a caller making many calls (a
    * calibration: one per generation) starts its workers once; `threads` is then the pool's. */
   pool?: ReplicatePool;
+  /** On the pool, workers also reduce each result's daily series to these periods (series.csv). */
+  seriesResolution?: SeriesResolution;
 }
 
 /** Return false to stop: no further result is delivered and outstanding work is cancelled. */

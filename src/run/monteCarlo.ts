@@ -136,7 +136,11 @@ export async function aggregateMonteCarlo(compiled: CompiledScenario, options: A
       }
       return true;
     },
-    { ...options, onComplete: onProgress && ((done) => onProgress(Math.min(done, maxRuns), untilCi ? maxRuns : runs)) },
+    {
+      ...options,
+      seriesResolution: series?.resolution,
+      onComplete: onProgress && ((done) => onProgress(Math.min(done, maxRuns), untilCi ? maxRuns : runs)),
+    },
   );
   return { summary, series, runs: summary.runs, agentSteps: summary.agentSteps, stoppedBy };
 }

@@ -118,7 +118,8 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
   // Fast path: a cell whose values have all been x so far (most cells of a long scenario: zeros on
   // quiet borders and days) only counts; its marker ranks are brought up to date when a different
   // value arrives. Measured on western-balkans 2015–2026 (2.6 million cells): see
-  // bench/DECLARATION.md, bench/parallel.mjs.
+  // bench/DECLARATION.md, bench/parallel.mjs. (series.csv's sketches keep such cells apart,
+  // seriesSketch.ts; this path serves other callers and cells that become constant at start-up.)
   if (x === lowest && x === highest) {
     p.counts[cell] = n + 1;
     return;
@@ -139,7 +140,7 @@ export function addP2(p: P2Cells, cell: number, x: number): void {
   const count = n + 1;
   p.counts[cell] = count;
   // A marker moves when its desired rank 1 + (count − 1)·p is a whole rank or more away and the
-  // neighbour on that side leaves room. Most updates move none: the loop only compares.
+  // neighbour on that side leaves room (moveMarker).
   const ranks = count - 1;
   for (let i = 1; i < M - 1; i++) {
     const at = pos[o + i];

@@ -15,9 +15,13 @@ import { BORDER_METRICS, COUNTRY_METRICS, LEVEL_METRICS, RUN_SCALARS, seriesInde
 
 export type Section = 'totals' | 'borders' | 'countries';
 
-/** A replicate's result as the worker pool returns it: with its record already computed, so that
- * the main thread does not have to (src/workers/replicateWorker.ts). */
-export type ResultWithRecord = ReplicateResult & { record?: Float64Array };
+/** A replicate's result as the worker pool returns it: with its summary record and, for
+ * series.csv at a weekly or monthly resolution, its period arrays already computed, so that the
+ * main thread does not have to (src/workers/replicateWorker.ts). */
+export type PooledResult = ReplicateResult & {
+  record?: Float64Array;
+  periods?: { resolution: string; arrays: Float64Array[] };
+};
 
 export interface RecordKey {
   section: Section;

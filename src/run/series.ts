@@ -12,7 +12,8 @@ import type { CompiledScenario } from '../model/compiled.js';
 import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type ReplicateResult } from '../model/result.js';
 import { P2_P05, P2_P50, P2_P95 } from './p2Quantiles.js';
 import { SeriesSketch } from './seriesSketch.js';
-import { metricKind, periodDates, periodStarts, reduceToPeriods, type MetricKind, type SeriesResolution } from './seriesResolution.js';
+import type { PooledResult } from './runRecord.js';
+import { periodDates, periodStarts, reduceResult, type SeriesResolution } from './seriesResolution.js';
 import { describe, roundSignificant } from './stats.js';
 
 export const SERIES_HEADER = 'metric,entity,date,mean,p05,p50,p95';
@@ -74,13 +75,6 @@ export function defaultExactRuns(compiled: CompiledScenario, resolution: SeriesR
   return Math.max(EXACT_SERIES_MIN_RUNS, Math.floor(EXACT_SERIES_VALUES / seriesCells(compiled, resolution)));
 }
 
-/** The metric kind of every row (metric × entity) of the three sections, in result.ts order. */
-function sectionRowKinds(compiled: CompiledScenario): MetricKind[][] {
-  const { borderIds, countryIds } = compiled.network;
-  const rows = (metrics: readonly string[], entities: number) => metrics.flatMap((m) => Array<MetricKind>(entities).fill(metricKind(m)));
-  return [rows(BORDER_METRICS, borderIds.length), rows(COUNTRY_METRICS, countryIds.length), rows(TOTAL_METRICS, 1)];
-}
-
 /**
  * series.csv built as replicates arrive, in replicate order. Each replicate's daily arrays are
  * first reduced to the resolution's periods (nothing to do for days). Up to `exactRuns` runs it
@@ -94,7 +88,8 @@ export class SeriesAccumulator {
   readonly resolution: SeriesResolution;
   /** First day of each period, then the number of days (seriesResolution.ts). */
   readonly starts: Int32Array;
-  private readonly rowKinds: MetricKind[][];
+  /** Values per run at this resolution. */
+  private readonly cells: number;
   private kept: Float64Array[][] = [];
   private sketch: SeriesSketch | undefined;
   private count = 0;
@@ -105,7 +100,7 @@ export class SeriesAccumulator {
   ) {
     this.resolution = options.resolution ?? 'day';
     this.starts = periodStarts(compiled.startDate, compiled.days, this.resolution);
-    this.rowKinds = sectionRowKinds(compiled);
+    this.cells = seriesCells(compiled, this.resolution);
     this.exactRuns = options.exactRuns ?? defaultExactRuns(compiled, this.resolution);
     if (!Number.isInteger(this.exactRuns) || this.exactRuns < 1) {
       throw new RangeError(`exactRuns must be a positive integer, got ${this.exactRuns}`);
@@ -121,18 +116,21 @@ export class SeriesAccumulator {
     return this.sketch !== undefined;
   }
 
-  add(result: ReplicateResult): void {
+  /** Add a run: its period arrays as a worker reduced them (at this resolution), else reduced here. */
+  add(result: PooledResult): void {
     checkResultShapes(this.compiled, [result]);
     this.count++;
-    const daily = [result.borderDaily, result.countryDaily, result.totalDaily];
+    const given = result.periods;
     const arrays =
-      this.resolution === 'day' ? daily : daily.map((a, s) => reduceToPeriods(a, this.rowKinds[s], this.compiled.days, this.starts));
+      given?.resolution === this.resolution && given.arrays.reduce((n, a) => n + a.length, 0) === this.cells
+        ? given.arrays
+        : reduceResult(this.compiled, result, this.resolution);
     if (this.sketch === undefined && this.kept.length < this.exactRuns) {
       this.kept.push(arrays);
       return;
     }
     if (this.sketch === undefined) {
-      this.sketch = new SeriesSketch(this.kept, seriesCells(this.compiled, this.resolution));
+      this.sketch = new SeriesSketch(this.kept, this.cells);
       this.kept = [];
     }
     this.sketch.add(arrays);

@@ -14,7 +14,8 @@
 //          days with a non-zero value, 0 when there are none (as a day without a quote is 0).
 // NaN (undefined) days are skipped; a period with no defined day is NaN.
 
-import type { BorderMetric, CountryMetric, TotalMetric } from '../model/result.js';
+import type { CompiledScenario } from '../model/compiled.js';
+import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type BorderMetric, type CountryMetric, type ReplicateResult, type TotalMetric } from '../model/result.js';
 import { isoDay } from '../scenarios/dates.js';
 
 export const SERIES_RESOLUTIONS = ['day', 'week', 'month'] as const;
@@ -122,3 +123,19 @@ export function reduceToPeriods(daily: Float64Array, rowKinds: readonly MetricKi
   return out;
 }
 
+
+/** The metric kind of every row (metric × entity) of the three sections, in result.ts order. */
+export function sectionRowKinds(compiled: CompiledScenario): MetricKind[][] {
+  const { borderIds, countryIds } = compiled.network;
+  const rows = (metrics: readonly string[], entities: number) => metrics.flatMap((m) => Array<MetricKind>(entities).fill(metricKind(m)));
+  return [rows(BORDER_METRICS, borderIds.length), rows(COUNTRY_METRICS, countryIds.length), rows(TOTAL_METRICS, 1)];
+}
+
+/** A result's three daily arrays reduced to periods (the arrays themselves for `day`). */
+export function reduceResult(compiled: CompiledScenario, result: ReplicateResult, resolution: SeriesResolution): Float64Array[] {
+  const daily = [result.borderDaily, result.countryDaily, result.totalDaily];
+  if (resolution === 'day') return daily;
+  const starts = periodStarts(compiled.startDate, compiled.days, resolution);
+  const kinds = sectionRowKinds(compiled);
+  return daily.map((a, s) => reduceToPeriods(a, kinds[s], compiled.days, starts));
+}

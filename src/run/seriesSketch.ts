@@ -1,17 +1,19 @@
 // The streaming phase of series.csv: one P² sketch per cell (p2Quantiles.ts) plus the cell's sum,
 // started from the runs kept for exact quantiles and then fed one run at a time, in replicate order.
 //
-// Two layout decisions make the per-run update cheap (bench/aggregation.mjs, bench/DECLARATION.md):
+// Layout (bench/aggregation.mjs, bench/DECLARATION.md):
 // - `constant`: most cells have had one value in every run so far (quiet borders, zeros before and
 //   after events: 80% of the 2.9 million daily cells of western-balkans 2015–2026 after 11 runs).
 //   Such a cell only needs its count raised; `constant[cell]` holds its value (NaN for any other
-//   cell), so the common case reads 8 sequential bytes instead of the cell's marker heights.
+//   cell), and the switch to sketches finds these cells in a sequential pass and never sorts,
+//   sketches or fills marker heights for them (that brought the switch from ~1,000 to ~630 ms).
 // - `slot`: the other cells get a sketch slot in cell order, packed, so a run's updates walk the
-//   sketches' 9 heights and 9 positions sequentially instead of jumping over the constant cells'
-//   unused ones (one cache miss per cell with sketches indexed by cell: 64 ms per run).
+//   sketches' heights and positions in order. The per-run cost is then the P² updates of the
+//   non-constant fifth of the cells (~65 ms per western-balkans run on the loaded 2-core machine,
+//   as before this layout: the updates themselves dominate, not reaching them).
 // A constant cell that receives a different value gets the next free slot, its heights filled with
 // the constant value. Everything else is exactly what addP2 does, in the same order, so the output
-// is the same to the bit as with one sketch per cell.
+// is the same to the bit as with one sketch per cell (test/run/seriesSketch.test.ts).
 
 import { P2_MARKERS, addP2, createP2Cells, initP2Cell, p2Quantile, type P2Cells } from './p2Quantiles.js';
 

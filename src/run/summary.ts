@@ -14,7 +14,7 @@
 import type { CompiledScenario } from '../model/compiled.js';
 import { RUN_SCALARS, type BorderMetric, type ReplicateResult, type RunScalar } from '../model/result.js';
 import { isoDay } from '../scenarios/dates.js';
-import { recordLayout, runRecord, type RecordLayout, type ResultWithRecord } from './runRecord.js';
+import { recordLayout, runRecord, type RecordLayout, type PooledResult } from './runRecord.js';
 import { checkResultShapes } from './series.js';
 import { describe, roundStats, type Stats } from './stats.js';
 
@@ -73,7 +73,7 @@ export class SummaryAccumulator {
   }
 
   /** Add a run's record: the one a worker computed with the result, else computed here. */
-  add(result: ResultWithRecord): Float64Array {
+  add(result: PooledResult): Float64Array {
     checkResultShapes(this.compiled, [result]);
     const given = result.record;
     const record = given !== undefined && given.length === this.layout.keys.length ? given : runRecord(this.compiled, this.layout, result);

@@ -49,7 +49,8 @@ export async function runSweep(points: readonly CompiledScenario[], options: Swe
   const accumulators: SweepResult = Object.assign(points.map((c) => new SummaryAccumulator(c)), {
     stoppedBy: points.map((): StopReason => (untilCi ? 'max-runs' : 'runs')),
   });
-  const indices = points.length > 0 ? resolveCiTargets(accumulators[0].layout, targets) : [];
+  // Per point: an override may change the network, hence the record layout.
+  const indices = accumulators.map((acc) => resolveCiTargets(acc.layout, targets));
   const done = points.map(() => false);
   function* jobs(): Generator<ReplicateJob> {
     for (let scenario = 0; scenario < points.length; scenario++) {
@@ -59,7 +60,7 @@ export async function runSweep(points: readonly CompiledScenario[], options: Swe
   const consume = (job: ReplicateJob, result: ReplicateResult) => {
     const acc = accumulators[job.scenario];
     acc.add(result);
-    if (untilCi && acc.runs >= runs && ciTargetsMet(acc, targets, indices)) {
+    if (untilCi && acc.runs >= runs && ciTargetsMet(acc, targets, indices[job.scenario])) {
       done[job.scenario] = true;
       accumulators.stoppedBy[job.scenario] = 'until-ci';
     }

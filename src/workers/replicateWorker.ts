@@ -9,13 +9,16 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
-import { recordLayout, runRecord, type RecordLayout, type ResultWithRecord } from '../run/runRecord.js';
+import { recordLayout, runRecord, type PooledResult, type RecordLayout } from '../run/runRecord.js';
+import { reduceResult, type SeriesResolution } from '../run/seriesResolution.js';
 import { unshareScenario, type SharedScenario } from './sharedScenario.js';
 
 export interface ReplicateTask {
   scenario: SharedScenario;
   seed: number;
   replicate: number;
+  /** Also reduce the daily series to this resolution for series.csv (week, month). */
+  seriesResolution?: SeriesResolution;
 }
 
 /** Scenarios kept per worker; a sweep point evicts the oldest. */
@@ -40,9 +43,16 @@ export default function runReplicateTask(task: ReplicateTask): unknown {
   // other workers, rather than on the main thread, which aggregates every result in turn: 5–6 ms
   // of main-thread CPU per western-balkans replicate (bench/aggregation.mjs). Same function, same
   // inputs, so the same bits as computing it there.
-  const result: ResultWithRecord = { ...replicate, record: runRecord(compiled, layout, replicate) };
+  // Likewise the weekly or monthly series (14 ms per replicate by weeks).
+  const resolution = task.seriesResolution;
+  const result: PooledResult = {
+    ...replicate,
+    record: runRecord(compiled, layout, replicate),
+    ...(resolution === undefined || resolution === 'day' ? {} : { periods: { resolution, arrays: reduceResult(compiled, replicate, resolution) } }),
+  };
   const buffers = new Set<ArrayBuffer>();
-  for (const array of [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.nodeDaily, result.record]) {
+  const arrays = [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.nodeDaily, result.record, ...(result.periods?.arrays ?? [])];
+  for (const array of arrays) {
     if (array?.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   }
   // A Transferable (the buffers to move, and the value they belong to) marked by move().

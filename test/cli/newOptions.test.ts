@@ -26,11 +26,14 @@ async function cli(args: string[]) {
 const read = (...path: string[]) => readFileSync(join(cwd, ...path), 'utf8');
 
 describe('run --series-resolution', () => {
-  it('writes one row per calendar week, the same summary.json, and a report that reads it', async () => {
+  it('writes one row per calendar week, the same summary.json, the same bytes for 1 and 2 threads, and a report that reads it', async () => {
     expect((await cli(['run', TINY, '--runs', '2', '--threads', '1', '--out', 'daily', '--no-report'])).code).toBe(0);
     const { code, stderr } = await cli(['run', TINY, '--runs', '2', '--threads', '2', '--out', 'weekly', '--series-resolution', 'week']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(read('weekly', 'summary.json')).toBe(read('daily', 'summary.json'));
+    // Reduced to weeks in the workers or in this thread: the same bytes.
+    expect((await cli(['run', TINY, '--runs', '2', '--threads', '1', '--out', 'weekly1', '--series-resolution', 'week', '--no-report'])).code).toBe(0);
+    expect(read('weekly1', 'series.csv')).toBe(read('weekly', 'series.csv'));
     const dates = [...new Set(read('weekly', 'series.csv').trimEnd().split('\n').slice(1).map((l) => l.split(',')[2]))];
     // 2015-06-01 (a Monday) … 2015-10-31: 22 weeks, the last one of 6 days.
     expect(dates).toHaveLength(22);

@@ -61,6 +61,8 @@ describe('report.html of a comparison', () => {
     expect(html).toMatch(/Displacement ratio \d+\.\d\d \(95% CI/);
     expect(html).toContain(`lost on ${comparison.displacement.target}`);
     expect(html).toMatch(/The scenarios differ from 2015-09-15/);
+    // The lag with its bootstrap interval.
+    expect(html).toMatch(/<b>\d+ days<\/b> after the scenarios start to differ \(95% CI [^)]*bootstrap, 200 resamples/);
     expect(html).toContain('Hungarian fence closes');
   });
 
