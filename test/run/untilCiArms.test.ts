@@ -3,6 +3,7 @@
 // replicate order (same result for 1 and 2 threads); and the bootstrap interval of the
 // adaptation lag, deterministic and exact when every run is the same.
 import { describe, expect, it } from 'vitest';
+import { adaptationLag } from '../../src/run/adaptationLag.js';
 import { adaptationLagInterval, ExitCrossings } from '../../src/run/adaptationLagInterval.js';
 import { runComparison } from '../../src/run/compare.js';
 import { executeReplicates, type ReplicateJob } from '../../src/run/executor.js';
@@ -113,6 +114,19 @@ describe('adaptation lag interval', () => {
     const wide = adaptationLagInterval(mixed, input, 1);
     expect(wide.ciHigh as number).toBeGreaterThan(wide.ciLow as number);
     expect(adaptationLagInterval(mixed, input, 1)).toEqual(wide);
+  });
+
+  it('recomputes the lag exactly as on the full arrays (one run: every resample is that run)', () => {
+    for (const from of [5, 9, 12]) {
+      const one = new ExitCrossings(compiledLike);
+      one.add(0, result(() => 0.5));
+      one.add(1, result(falling(from)));
+      const late = { ...input, startDay: from };
+      const full = adaptationLag({ ...late, baseline: result(() => 0.5).borderDaily.subarray(2 * days, 4 * days), variant: result(falling(from)).borderDaily.subarray(2 * days, 4 * days) });
+      const interval = adaptationLagInterval(one, late, 3, 20);
+      expect(full.lagDays).not.toBeNull();
+      expect([interval.ciLow, interval.ciHigh]).toEqual([full.lagDays, full.lagDays]);
+    }
   });
 
   it('is in comparison.json beside the lag', async () => {
