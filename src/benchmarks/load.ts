@@ -8,14 +8,14 @@
 // Flee's averaged relative difference over days and camps.
 
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { benchmarkProblems, type Benchmark } from '../flee/benchmark.js';
 import { benchmarkScenarioProblems } from '../flee/score.js';
 import { packageRoot } from '../scenarios/builtins.js';
 import { ScenarioError, type ScenarioProblem } from '../scenarios/errors.js';
-import { describeSyntaxError, displayPath } from '../scenarios/load.js';
+import { displayPath } from '../scenarios/load.js';
+import { readJson } from '../scenarios/readJson.js';
 import type { Scenario } from '../scenarios/types.js';
 import { schemaProblems } from '../scenarios/validator.js';
 import { armProblems, buildArms } from './arms.js';
@@ -44,19 +44,7 @@ export async function loadBenchmarks(file: string, scenario: Scenario, options: 
   const cwd = options.cwd ?? process.cwd();
   const abs = resolve(cwd, file);
   const shown = displayPath(abs, cwd);
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError([{ file: shown, path: '', message: code === 'ENOENT' ? 'no such file' : (error as Error).message }]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ScenarioError([{ file: shown, path: '', message: describeSyntaxError(text, (error as Error).message) }]);
-  }
+  const data = await readJson(abs, shown);
   return parseBenchmarks(data, scenario, shown);
 }
 

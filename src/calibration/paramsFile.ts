@@ -10,7 +10,6 @@
 //      must be a number or absent, and the scenario with the value set at the prior's extremes must
 //      still validate (so `behaviour.noSuchKey` or `borders.RS-HU.detection` with max 2 are refused).
 
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -18,7 +17,7 @@ import { applyOverride, parseOverride } from '../run/overrides.js';
 import { packageRoot } from '../scenarios/builtins.js';
 import { ScenarioError, pointer, type ScenarioProblem } from '../scenarios/errors.js';
 import { isPlainObject } from '../scenarios/extends.js';
-import { describeSyntaxError } from '../scenarios/load.js';
+import { readJson } from '../scenarios/readJson.js';
 import type { Scenario } from '../scenarios/types.js';
 import { validateScenario } from '../scenarios/validate.js';
 import { priorBounds, priorProbes, type Prior } from './priors.js';
@@ -49,19 +48,7 @@ function schemaValidator(): ReturnType<Ajv2020['compile']> {
 
 /** Read, validate and check `abs` (shown as `shown`) against `scenario`; throws ScenarioError. */
 export async function loadParamsFile(abs: string, shown: string, scenario: Scenario): Promise<ParamsFile> {
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError([{ file: shown, path: '', message: code === 'ENOENT' ? 'no such file' : (error as Error).message }]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new ScenarioError([{ file: shown, path: '', message: describeSyntaxError(text, (error as Error).message) }]);
-  }
+  const data = await readJson(abs, shown);
   return checkParams(data, shown, scenario);
 }
 

@@ -5,10 +5,9 @@
 // on dates (values in between are interpolated as Flee does). import-flee writes one from Flee's
 // validation folder; score-flee reads it.
 
-import { readFile } from 'node:fs/promises';
 import { isRealDate } from '../scenarios/dates.js';
 import { ScenarioError, pointer, type ScenarioProblem } from '../scenarios/errors.js';
-import { describeSyntaxError } from '../scenarios/load.js';
+import { readJson } from '../scenarios/readJson.js';
 
 export const BENCHMARK_METRICS = ['present', 'displacedTotal'] as const;
 export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number];
@@ -74,19 +73,7 @@ export function benchmarkProblems(data: unknown, file: string): ScenarioProblem[
 
 /** Read and check a benchmark file; a ScenarioError names the file and JSON path of each problem. */
 export async function readBenchmark(abs: string, shown: string): Promise<Benchmark> {
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError([{ file: shown, path: '', message: code === 'ENOENT' ? 'no such file' : (error as Error).message }]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ScenarioError([{ file: shown, path: '', message: describeSyntaxError(text, (error as Error).message) }]);
-  }
+  const data = await readJson(abs, shown);
   const problems = benchmarkProblems(data, shown);
   if (problems.length > 0) throw new ScenarioError(problems);
   return data as Benchmark;
