@@ -1,5 +1,6 @@
-// The routeshift command line: `run`, `compare`, `sweep`, `report`, `validate` and `list`, parsed with commander, and the one
-// place that turns failures into exit codes and messages:
+// The routeshift command line, parsed with commander: `run`, `compare`, `sweep`, `report`, `validate`,
+// `list`, `demo`, `import-flee`, `score-flee`, `check`, `calibrate` and `sensitivity`; and the one place
+// that turns failures into exit codes and messages:
 //   0  success;
 //   1  bad input: scenario problems (file: /json/path: message), a refused output directory,
 //      a usage error (commander's own message), a file-system refusal (permissions, disk full);
