@@ -10,9 +10,12 @@
 //
 // 1. Speed-up: `aggregateMonteCarlo` (what `routeshift run` does: replicates plus streaming
 //    aggregation of summary and series in replicate order) for `runs` replicates with 1 thread
-//    (in-process) and with `threads` worker threads, alternating, `repeat` times each; the median
-//    wall time of each, the ratio T_threads / T_1 and the speed-up T_1 / T_threads. Pool start-up
-//    (spawning workers, loading the kernel, first deserialisation of the scenario) is included.
+//    (in the main thread) and with `threads` worker threads, alternating, `repeat` times each, every
+//    batch in a fresh child process as a user's `routeshift run` is (a batch run in this process
+//    would find the kernel already optimised by the batches before it); the median wall time of
+//    each, the ratio T_threads / T_1 and the speed-up T_1 / T_threads, and the CPU time of all the
+//    child's threads (`process.cpuUsage`). Pool start-up (spawning workers, loading the kernel,
+//    first deserialisation of the scenario) is included.
 // 2. Per-task overhead: the same pool machinery (task message with the shared scenario, result
 //    with four transferred typed arrays, in-order delivery) with a worker that does no simulation
 //    (bench/echoWorker.mjs), 2,000 tasks on `threads` threads: pool start-up (to the first result)
@@ -23,8 +26,9 @@
 // The machine's 1-minute load average is printed after each batch: other processes competing for
 // the cores distort both times, so quote figures from a quiet machine (load average below 1).
 
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2' },
     tasks: { type: 'string', default: '2000' },
     dist: { type: 'string' },
+    batch: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -52,12 +57,27 @@ const { scenario } = await loadScenario(values.scenario);
 const compiled = compileScenario(scenario);
 const seed = scenario.seed ?? 1;
 
-async function timeBatch(t) {
+// One batch in this process (the child's side of `--batch t`): printed as one JSON line.
+async function runBatch(t) {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const batch = await aggregateMonteCarlo(compiled, { runs, seed, threads: t });
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const summary = JSON.stringify(batch.summary.summary({ seed, runs }));
-  return { ms, summary, agentSteps: batch.agentSteps };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, summary, agentSteps: batch.agentSteps };
+}
+
+if (values.batch !== undefined) {
+  console.log(JSON.stringify(await runBatch(Number(values.batch))));
+  process.exit(0);
+}
+
+function timeBatch(t) {
+  const args = [fileURLToPath(import.meta.url), '--batch', String(t), '--scenario', values.scenario, '--runs', String(runs)];
+  if (values.dist !== undefined) args.push('--dist', values.dist);
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return JSON.parse(out.trim().split('\n').at(-1));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -67,12 +87,12 @@ let agentSteps = 0;
 console.log(`${values.scenario}: ${compiled.days} days, ${runs} runs, seed ${seed}; ${availableParallelism()} cores; Node ${process.version}`);
 for (let i = 0; i < repeat; i++) {
   for (const t of i % 2 === 0 ? [1, threads] : [threads, 1]) {
-    const r = await timeBatch(t);
+    const r = timeBatch(t);
     times[t].push(r.ms);
     summaries.add(r.summary);
     agentSteps = r.agentSteps;
     const load = loadavg()[0].toFixed(2);
-    console.log(`  repeat ${i + 1}, ${t} thread${t === 1 ? '' : 's'}: ${(r.ms / 1000).toFixed(2)} s (load average ${load})`);
+    console.log(`  repeat ${i + 1}, ${t} thread${t === 1 ? '' : 's'}: ${(r.ms / 1000).toFixed(2)} s, CPU ${(r.cpuMs / 1000).toFixed(2)} s (load average ${load})`);
   }
 }
 const t1 = median(times[1]);

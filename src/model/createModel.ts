@@ -18,7 +18,7 @@ import { createEnforcement } from './enforcement.js';
 import { createInformationEvents } from './informationEvents.js';
 import { learnDay } from './learning.js';
 import { truthPerBorder } from './perceived.js';
-import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt, type Recorder } from './recorder.js';
+import { BORDER, COUNTRY, TOTAL, borderAt, countryAt, createRecorder, finishRecorder, totalAt, type DailyArrays, type Recorder } from './recorder.js';
 import type { ReplicateResult } from './result.js';
 import { createStreams } from './rng.js';
 import { createShelter } from './shelter.js';
@@ -48,13 +48,13 @@ export interface Model {
   setEnforcement(border: number, field: EnforcementField, value: number): void;
 }
 
-export function createModel(compiled: CompiledScenario, seed: number, replicate: number): Model {
+export function createModel(compiled: CompiledScenario, seed: number, replicate: number, reuse?: DailyArrays): Model {
   const net = compiled.network;
   const b = compiled.behaviour;
   const rng = createStreams(seed, replicate);
   const agents = createAgentTable(1024);
   const free = createFreeList(1024);
-  const rec = createRecorder(compiled);
+  const rec = createRecorder(compiled, reuse);
   const enforcement = createEnforcement(compiled);
   const edges = net.edgeIds.length;
   const borders = net.borderIds.length;

@@ -31,7 +31,17 @@ export interface Recorder {
   agentSteps: number;
 }
 
-export function createRecorder(compiled: CompiledScenario): Recorder {
+/** The three daily arrays of a finished replicate, handed back to be overwritten by the next one
+ * (dailyArrays.ts explains why). */
+export interface DailyArrays {
+  borderDaily: Float64Array;
+  countryDaily: Float64Array;
+  totalDaily: Float64Array;
+}
+
+/** `reuse`: arrays of an earlier replicate nobody reads any more; zeroed and written again if
+ * their lengths fit this scenario, else ignored. */
+export function createRecorder(compiled: CompiledScenario, reuse?: DailyArrays): Recorder {
   const days = compiled.days;
   const borders = compiled.network.borderIds.length;
   const countries = compiled.network.countryIds.length;
@@ -39,13 +49,18 @@ export function createRecorder(compiled: CompiledScenario): Recorder {
     days,
     borders,
     countries,
-    borderDaily: new Float64Array(BORDER_METRICS.length * borders * days),
-    countryDaily: new Float64Array(COUNTRY_METRICS.length * countries * days),
-    totalDaily: new Float64Array(TOTAL_METRICS.length * days),
+    borderDaily: zeroed(reuse?.borderDaily, BORDER_METRICS.length * borders * days),
+    countryDaily: zeroed(reuse?.countryDaily, COUNTRY_METRICS.length * countries * days),
+    totalDaily: zeroed(reuse?.totalDaily, TOTAL_METRICS.length * days),
     transitDaysSum: 0,
     arrivalAttemptsSum: 0,
     agentSteps: 0,
   };
+}
+
+function zeroed(array: Float64Array | undefined, length: number): Float64Array {
+  if (array === undefined || array.length !== length || array.buffer.byteLength !== length * 8) return new Float64Array(length);
+  return array.fill(0);
 }
 
 /** Index of (metric, border, day) in borderDaily. */

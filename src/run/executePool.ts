@@ -6,6 +6,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { createReplicatePool } from '../workers/pool.js';
 import { shareScenario, type SharedScenario } from '../workers/sharedScenario.js';
+import { dailyBuffers } from './dailyArrayPool.js';
 import { ReplicateError, type Consumer, type ExecuteOptions, type ReplicateJob } from './executor.js';
 
 interface Settled {
@@ -45,8 +46,9 @@ export async function executeOnPool(
   let failures = 0;
 
   const dispatch = (job: ReplicateJob, position: number) => {
-    const task = { scenario: sharedFor(job.scenario), seed, replicate: job.replicate, seriesResolution: options.seriesResolution };
-    pool.run(task, cancel.signal).then(
+    const reuse = options.arrays?.take();
+    const task = { scenario: sharedFor(job.scenario), seed, replicate: job.replicate, seriesResolution: options.seriesResolution, reuse };
+    pool.run(task, cancel.signal, reuse === undefined ? undefined : dailyBuffers(reuse)).then(
       (result) => {
         settled.set(position, { job, result });
         onComplete?.(++completed);

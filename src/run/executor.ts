@@ -15,6 +15,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
 import type { ReplicatePool } from '../workers/pool.js';
+import type { DailyArrayPool } from './dailyArrayPool.js';
 import type { SeriesResolution } from './seriesResolution.js';
 
 export interface ReplicateJob {
@@ -40,6 +41,9 @@ export interface ExecuteOptions {
   pool?: ReplicatePool;
   /** On the pool, workers also reduce each result's daily series to these periods (series.csv). */
   seriesResolution?: SeriesResolution;
+  /** Daily arrays the consumer has released, for the next replicates to overwrite
+   * (dailyArrayPool.ts); on the pool they travel to the worker with the task. */
+  arrays?: DailyArrayPool;
 }
 
 /** Return false to stop: no further result is delivered and outstanding work is cancelled. */
@@ -96,7 +100,7 @@ async function executeInProcess(
     if (options.wanted?.(job) === false) continue;
     let result: ReplicateResult;
     try {
-      result = runReplicate(scenarios[job.scenario], seed, job.replicate);
+      result = runReplicate(scenarios[job.scenario], seed, job.replicate, options.arrays?.take());
     } catch (error) {
       throw new ReplicateError(job.replicate, seed, error, job.scenario);
     }

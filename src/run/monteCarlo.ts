@@ -11,6 +11,7 @@
 import type { CompiledScenario } from '../model/compiled.js';
 import { RUN_SCALARS, type ReplicateResult } from '../model/result.js';
 import { executeReplicates, nextMacrotask, type ReplicateJob } from './executor.js';
+import { DailyArrayPool } from './dailyArrayPool.js';
 import { SeriesAccumulator, type SeriesOptions } from './series.js';
 import { SummaryAccumulator } from './summary.js';
 import { ciTargetsMet, resolveCiTargets, type CiTarget } from './untilCi.js';
@@ -123,13 +124,16 @@ export async function aggregateMonteCarlo(compiled: CompiledScenario, options: A
   if (maxRuns < runs) throw new RangeError(`maxRuns (${maxRuns}) is below runs (${runs})`);
   const indices = resolveCiTargets(summary.layout, targets);
   let stoppedBy: Aggregate['stoppedBy'] = untilCi ? 'max-runs' : 'runs';
+  // Nothing here reads a result after this callback except the series' exact window.
+  const arrays = new DailyArrayPool(2 * (options.threads ?? 1) + 2);
 
   await executeReplicates(
     [compiled],
     replicateJobs(options.firstReplicate ?? 0, maxRuns),
     (_, result) => {
       summary.add(result);
-      series?.add(result);
+      const held = series?.add(result) ?? false;
+      if (!held) arrays.release(result);
       if (untilCi && summary.runs >= runs && ciTargetsMet(summary, targets, indices)) {
         stoppedBy = 'until-ci';
         return false;
@@ -139,6 +143,7 @@ export async function aggregateMonteCarlo(compiled: CompiledScenario, options: A
     {
       ...options,
       seriesResolution: series?.resolution,
+      arrays,
       onComplete: onProgress && ((done) => onProgress(Math.min(done, maxRuns), untilCi ? maxRuns : runs)),
     },
   );

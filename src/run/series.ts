@@ -116,8 +116,10 @@ export class SeriesAccumulator {
     return this.sketch !== undefined;
   }
 
-  /** Add a run: its period arrays as a worker reduced them (at this resolution), else reduced here. */
-  add(result: PooledResult): void {
+  /** Add a run: its period arrays as a worker reduced them (at this resolution), else reduced here.
+   * Returns true if the accumulator now holds the result's own daily arrays (the exact window at
+   * day resolution), which must then not be overwritten (dailyArrayPool.ts). */
+  add(result: PooledResult): boolean {
     checkResultShapes(this.compiled, [result]);
     this.count++;
     const given = result.periods;
@@ -127,13 +129,14 @@ export class SeriesAccumulator {
         : reduceResult(this.compiled, result, this.resolution);
     if (this.sketch === undefined && this.kept.length < this.exactRuns) {
       this.kept.push(arrays);
-      return;
+      return arrays[0] === result.borderDaily;
     }
     if (this.sketch === undefined) {
       this.sketch = new SeriesSketch(this.kept, this.cells);
       this.kept = [];
     }
     this.sketch.add(arrays);
+    return false;
   }
 
   /** series.csv as one string (header, one row per metric × entity × period, trailing newline). */

@@ -24,7 +24,8 @@ export interface PoolOptions {
 
 export interface ReplicatePool {
   readonly threads: number;
-  run(task: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult>;
+  /** `transferList`: buffers moved to the worker with the task (the task's `reuse` arrays). */
+  run(task: ReplicateTask, signal?: AbortSignal, transferList?: ArrayBuffer[]): Promise<ReplicateResult>;
   /** Terminate every worker, running tasks included. */
   destroy(): Promise<void>;
 }
@@ -70,11 +71,11 @@ export function createReplicatePool(options: PoolOptions): ReplicatePool {
   });
   return {
     threads,
-    run(task, signal) {
+    run(task, signal, transferList) {
       if (failure !== undefined) return Promise.reject(failure);
       return new Promise<ReplicateResult>((resolve, reject) => {
         pending.add(reject);
-        (piscina.run(task, { signal }) as Promise<ReplicateResult>).then(resolve, reject).finally(() => pending.delete(reject));
+        (piscina.run(task, { signal, transferList }) as Promise<ReplicateResult>).then(resolve, reject).finally(() => pending.delete(reject));
       });
     },
     destroy: () => piscina.destroy(),

@@ -7,6 +7,7 @@
 
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { CompiledScenario } from '../model/compiled.js';
+import type { DailyArrays } from '../model/recorder.js';
 import type { ReplicateResult } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
 import { recordLayout, runRecord, type PooledResult, type RecordLayout } from '../run/runRecord.js';
@@ -19,6 +20,8 @@ export interface ReplicateTask {
   replicate: number;
   /** Also reduce the daily series to this resolution for series.csv (week, month). */
   seriesResolution?: SeriesResolution;
+  /** Daily arrays of an aggregated replicate, transferred here to be overwritten (dailyArrayPool.ts). */
+  reuse?: DailyArrays;
 }
 
 /** Scenarios kept per worker; a sweep point evicts the oldest. */
@@ -38,7 +41,7 @@ function compiledFor(shared: SharedScenario): { compiled: CompiledScenario; layo
 
 export default function runReplicateTask(task: ReplicateTask): unknown {
   const { compiled, layout } = compiledFor(task.scenario);
-  const replicate = runReplicate(compiled, task.seed, task.replicate);
+  const replicate = runReplicate(compiled, task.seed, task.replicate, task.reuse);
   // The per-run record of summary.json (runRecord.ts) is computed here, where it overlaps with the
   // other workers, rather than on the main thread, which aggregates every result in turn: 5–6 ms
   // of main-thread CPU per western-balkans replicate (bench/aggregation.mjs). Same function, same

@@ -68,13 +68,13 @@ describe('runReplicates', () => {
 describe('runMonteCarlo', () => {
   const compiled = { id: 'fake' } as CompiledScenario;
 
-  it('calls runReplicate(compiled, seed, i) for i = 0..runs−1', async () => {
+  it('calls runReplicate(compiled, seed, i) for i = 0..runs−1, reusing no arrays (it keeps every result)', async () => {
     runReplicate.mockReset().mockImplementation((_c, _s, i) => fakeResult(i, 10));
     const out = await runMonteCarlo(compiled, { runs: 3, seed: 7 });
     expect(runReplicate.mock.calls).toEqual([
-      [compiled, 7, 0],
-      [compiled, 7, 1],
-      [compiled, 7, 2],
+      [compiled, 7, 0, undefined],
+      [compiled, 7, 1, undefined],
+      [compiled, 7, 2, undefined],
     ]);
     expect(out.agentSteps).toBe(30);
   });

@@ -38,7 +38,7 @@ export function createFleeModel(compiled: FleeCompiledScenario, seed: number, re
   const nodes = net.nodeIds.length;
   const edges = net.edgeIds.length;
   const rng = createStreams(seed, replicate);
-  const rec = createRecorder(compiled);
+  const rec = createRecorder(compiled, options.reuse);
   const strandedAfterDays = compiled.behaviour.strandedAfterDays;
   const { edgeTo, edgeFrom, edgeDistanceKm, edgeBorder, nodeCountry } = net;
 

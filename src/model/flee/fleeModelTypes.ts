@@ -2,7 +2,7 @@
 // Monte Carlo, summaries and reports drive, and its options. Kept apart so callers can name the
 // types without reading the stepper itself.
 
-import type { Recorder } from '../recorder.js';
+import type { DailyArrays, Recorder } from '../recorder.js';
 import type { ReplicateResult } from '../result.js';
 
 export interface FleeModel {
@@ -22,4 +22,6 @@ export interface FleeModel {
 export interface FleeModelOptions {
   /** Keep every node's end-of-day count (for Flee's per-camp validation). */
   recordLocations?: boolean;
+  /** Daily arrays of an earlier replicate to overwrite (createRecorder). */
+  reuse?: DailyArrays;
 }

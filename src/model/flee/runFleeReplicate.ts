@@ -3,13 +3,14 @@
 // variant that also returns every node's end-of-day count, which Flee's validation compares with
 // the observed camp series (src/flee/score.ts).
 
+import type { DailyArrays } from '../recorder.js';
 import type { ReplicateResult } from '../result.js';
 import type { FleeCompiledScenario } from './compileRules.js';
 import { createFleeModel } from './createFleeModel.js';
 
-export function runFleeReplicate(compiled: FleeCompiledScenario, seed: number, replicate: number): ReplicateResult {
+export function runFleeReplicate(compiled: FleeCompiledScenario, seed: number, replicate: number, reuse?: DailyArrays): ReplicateResult {
   const recordLocations = compiled.rules.recordLocations === true;
-  const model = createFleeModel(compiled, seed, replicate, { recordLocations });
+  const model = createFleeModel(compiled, seed, replicate, { recordLocations, reuse });
   while (model.day < compiled.days) model.step();
   const result = model.finish();
   if (recordLocations) result.nodeDaily = model.locationDaily as Float64Array;

@@ -1,0 +1,52 @@
+// A free list of replicates' daily arrays (23 MB per western-balkans replicate), so that the next
+// replicate overwrites the arrays of one that has been aggregated instead of allocating new ones.
+//
+// Why: fresh arrays of that size come from the operating system as untouched pages, and every
+// first write to a page is a page fault. On the 2-core development VM a fault costs 5–12 µs
+// (`node /tmp`-style loop touching new 24 MB arrays), and a replicate faults ~4,800 times on its
+// daily arrays: 8 replicates took 3.66 s of thread CPU (median of 4) with fresh arrays and 3.15 s
+// reusing them (38,000 → 8,000 faults), bench/DECLARATION.md "page faults". Worker threads pay more:
+// arrays they transfer away to the main thread cannot be reused by their allocator either.
+//
+// Ownership is explicit: a consumer calls release(result) only once nothing reads the result's
+// daily arrays any more (the series' exact window keeps them; see monteCarlo.ts). The executor
+// takes arrays when it starts a replicate, in-process or sent with the task to a worker.
+
+import type { DailyArrays } from '../model/recorder.js';
+import type { ReplicateResult } from '../model/result.js';
+
+export class DailyArrayPool {
+  private readonly free: DailyArrays[] = [];
+
+  /** At most `capacity` sets are kept; more released are left to the garbage collector. */
+  constructor(private readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+  }
+
+  get size(): number {
+    return this.free.length;
+  }
+
+  /** A released set, or undefined (the replicate then allocates its own). */
+  take(): DailyArrays | undefined {
+    return this.free.pop();
+  }
+
+  /** Hand back a result's daily arrays: the caller promises not to read them again. */
+  release(result: Pick<ReplicateResult, 'borderDaily' | 'countryDaily' | 'totalDaily'>): void {
+    if (this.free.length >= this.capacity) return;
+    const { borderDaily, countryDaily, totalDaily } = result;
+    // A detached buffer (transferred elsewhere) has byteLength 0 and cannot be written.
+    if (borderDaily.buffer.byteLength === 0 || countryDaily.buffer.byteLength === 0 || totalDaily.buffer.byteLength === 0) return;
+    this.free.push({ borderDaily, countryDaily, totalDaily });
+  }
+}
+
+/** The buffers to transfer with a task that carries these arrays to a worker. */
+export function dailyBuffers(arrays: DailyArrays): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of [arrays.borderDaily, arrays.countryDaily, arrays.totalDaily]) {
+    if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  }
+  return [...buffers];
+}

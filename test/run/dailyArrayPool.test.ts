@@ -1,0 +1,118 @@
+// Reusing a finished replicate's daily arrays (src/run/dailyArrayPool.ts): a replicate written
+// into dirty arrays gives the same values as one with fresh arrays; arrays of the wrong size,
+// detached or beyond the pool's capacity are not reused; and batches that recycle (beyond the
+// series' exact window, in-process and on worker threads, daily and weekly) give the same
+// summary.json and series.csv bytes as the batch builders over results that were never reused.
+import { describe, expect, it } from 'vitest';
+import { runReplicate } from '../../src/model/runReplicate.js';
+import { DailyArrayPool, dailyBuffers } from '../../src/run/dailyArrayPool.js';
+import { executeReplicates, type ReplicateJob } from '../../src/run/executor.js';
+import { aggregateMonteCarlo, runMonteCarlo } from '../../src/run/monteCarlo.js';
+import { buildSeriesCsv } from '../../src/run/series.js';
+import { buildSummary } from '../../src/run/summary.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { smugglerScenario, threeExitsScenario } from '../fixtures/scenarios.js';
+
+const compiled = compileScenario(threeExitsScenario());
+
+function dirty(length: number): Float64Array {
+  return Float64Array.from({ length }, (_, i) => (i % 7) - 3.5);
+}
+
+describe('runReplicate with reused daily arrays', () => {
+  it('overwrites dirty arrays in place and gives the values of fresh ones', () => {
+    const smuggled = compileScenario(smugglerScenario());
+    for (const c of [compiled, smuggled]) {
+      const fresh = runReplicate(c, 9, 2);
+      const reuse = {
+        borderDaily: dirty(fresh.borderDaily.length),
+        countryDaily: dirty(fresh.countryDaily.length),
+        totalDaily: dirty(fresh.totalDaily.length),
+      };
+      const again = runReplicate(c, 9, 2, reuse);
+      expect(again.borderDaily).toBe(reuse.borderDaily);
+      expect(again.countryDaily).toBe(reuse.countryDaily);
+      expect(again.totalDaily).toBe(reuse.totalDaily);
+      expect(again.borderDaily).toEqual(fresh.borderDaily);
+      expect(again.countryDaily).toEqual(fresh.countryDaily);
+      expect(again.totalDaily).toEqual(fresh.totalDaily);
+      expect(again.scalars).toEqual(fresh.scalars);
+    }
+  });
+
+  it('ignores arrays of another length and views into a larger buffer', () => {
+    const fresh = runReplicate(compiled, 9, 0);
+    const wrong = new Float64Array(fresh.borderDaily.length + 1);
+    const view = new Float64Array(fresh.countryDaily.length + 8).subarray(8);
+    const again = runReplicate(compiled, 9, 0, { borderDaily: wrong, countryDaily: view, totalDaily: dirty(fresh.totalDaily.length) });
+    expect(again.borderDaily).not.toBe(wrong);
+    expect(again.countryDaily).not.toBe(view);
+    expect(wrong.every((v) => v === 0)).toBe(true);
+    expect(again.borderDaily).toEqual(fresh.borderDaily);
+    expect(again.countryDaily).toEqual(fresh.countryDaily);
+    expect(again.totalDaily).toEqual(fresh.totalDaily);
+  });
+});
+
+describe('DailyArrayPool', () => {
+  const set = () => ({ borderDaily: new Float64Array(4), countryDaily: new Float64Array(2), totalDaily: new Float64Array(1) });
+
+  it('hands back released sets, at most `capacity` of them', () => {
+    const pool = new DailyArrayPool(2);
+    const [a, b, c] = [set(), set(), set()];
+    pool.release(a);
+    pool.release(b);
+    pool.release(c);
+    expect(pool.size).toBe(2);
+    expect(pool.take()?.borderDaily).toBe(b.borderDaily);
+    expect(pool.take()?.borderDaily).toBe(a.borderDaily);
+    expect(pool.take()).toBeUndefined();
+    expect(() => new DailyArrayPool(0)).toThrow(/capacity/);
+  });
+
+  it('does not keep arrays whose buffers were transferred away', () => {
+    const pool = new DailyArrayPool(2);
+    const s = set();
+    const buffers = dailyBuffers(s);
+    expect(buffers).toHaveLength(3);
+    structuredClone(buffers, { transfer: buffers });
+    pool.release(s);
+    expect(pool.size).toBe(0);
+  });
+});
+
+describe('batches that recycle daily arrays', () => {
+  const runs = 7;
+  const seed = 13;
+  function* jobs(): Generator<ReplicateJob> {
+    for (let replicate = 0; replicate < runs; replicate++) yield { scenario: 0, replicate };
+  }
+
+  it('in-process, the next replicate writes into the arrays released by the last', async () => {
+    const arrays = new DailyArrayPool(2);
+    const seen: Float64Array[] = [];
+    await executeReplicates([compiled], jobs(), (_, r) => void (seen.push(r.borderDaily), arrays.release(r)), { seed, arrays });
+    expect(new Set(seen).size).toBe(1);
+  });
+
+  it('on worker threads, released arrays travel to a worker with a later task', async () => {
+    const arrays = new DailyArrayPool(8);
+    const seen: Float64Array[] = [];
+    await executeReplicates([compiled], jobs(), (_, r) => void (seen.push(r.borderDaily), arrays.release(r)), { seed, threads: 2, arrays });
+    // Transferred away: the main thread's views of those buffers are detached.
+    expect(seen.filter((a) => a.buffer.byteLength === 0).length).toBeGreaterThanOrEqual(runs - 4);
+  });
+
+  it.each([
+    ['day', 1],
+    ['day', 2],
+    ['week', 2],
+  ] as const)('give the bytes of never-reused results (%s, %i thread(s))', async (resolution, threads) => {
+    const series = { exactRuns: 2, resolution };
+    const batch = await aggregateMonteCarlo(compiled, { runs, seed, threads, series });
+    const { results } = await runMonteCarlo(compiled, { runs, seed, threads: 1 });
+    const meta = { seed, runs };
+    expect(JSON.stringify(batch.summary.summary(meta))).toBe(JSON.stringify(buildSummary(compiled, results, meta)));
+    expect(batch.series?.toCsv()).toBe(buildSeriesCsv(compiled, results, series));
+  });
+});
