@@ -3,14 +3,15 @@
 //
 // Why: fresh arrays of that size come from the operating system as untouched pages, and every
 // first write to a page is a page fault. On the 2-core development VM a fault costs 5–12 µs
-// (`node /tmp`-style loop touching new 24 MB arrays), and a replicate faults ~4,800 times on its
-// daily arrays: 8 replicates took 3.66 s of thread CPU (median of 4) with fresh arrays and 3.15 s
-// reusing them (38,000 → 8,000 faults), bench/DECLARATION.md "page faults". Worker threads pay more:
-// arrays they transfer away to the main thread cannot be reused by their allocator either.
+// (a loop allocating 24 MB arrays and writing one value per 4 KB page), and a replicate faults
+// ~4,800 times on its daily arrays: 8 replicates took 3.66 s of thread CPU (median of 4) with fresh arrays and 3.15 s
+// reusing them (38,000 → 8,000 faults), bench/DECLARATION.md, "page faults".
 //
 // Ownership is explicit: a consumer calls release(result) only once nothing reads the result's
 // daily arrays any more (the series' exact window keeps them; see monteCarlo.ts). The executor
-// takes arrays when it starts a replicate, in-process or sent with the task to a worker.
+// takes arrays when it starts a replicate: in-process, or posted with the task to a worker, where
+// they are SharedArrayBuffers shared with the main thread (replicateWorker.ts says why not
+// transferred).
 
 import type { DailyArrays } from '../model/recorder.js';
 import type { ReplicateResult } from '../model/result.js';
@@ -42,11 +43,8 @@ export class DailyArrayPool {
   }
 }
 
-/** The buffers to transfer with a task that carries these arrays to a worker. */
-export function dailyBuffers(arrays: DailyArrays): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const a of [arrays.borderDaily, arrays.countryDaily, arrays.totalDaily]) {
-    if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
-  }
-  return [...buffers];
+/** True if all three arrays are on SharedArrayBuffers (a worker's), which can be posted to another
+ * worker without copying or detaching anything (replicateWorker.ts). */
+export function isShared(arrays: DailyArrays): boolean {
+  return [arrays.borderDaily, arrays.countryDaily, arrays.totalDaily].every((a) => a.buffer instanceof SharedArrayBuffer);
 }

@@ -6,7 +6,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
 import { createReplicatePool } from '../workers/pool.js';
 import { shareScenario, type SharedScenario } from '../workers/sharedScenario.js';
-import { dailyBuffers } from './dailyArrayPool.js';
+import { isShared } from './dailyArrayPool.js';
 import { ReplicateError, type Consumer, type ExecuteOptions, type ReplicateJob } from './executor.js';
 
 interface Settled {
@@ -46,9 +46,16 @@ export async function executeOnPool(
   let failures = 0;
 
   const dispatch = (job: ReplicateJob, position: number) => {
+    // Only arrays on SharedArrayBuffers go back to a worker: posting them shares, never copies.
     const reuse = options.arrays?.take();
-    const task = { scenario: sharedFor(job.scenario), seed, replicate: job.replicate, seriesResolution: options.seriesResolution, reuse };
-    pool.run(task, cancel.signal, reuse === undefined ? undefined : dailyBuffers(reuse)).then(
+    const task = {
+      scenario: sharedFor(job.scenario),
+      seed,
+      replicate: job.replicate,
+      seriesResolution: options.seriesResolution,
+      reuse: reuse !== undefined && isShared(reuse) ? reuse : undefined,
+    };
+    pool.run(task, cancel.signal).then(
       (result) => {
         settled.set(position, { job, result });
         onComplete?.(++completed);

@@ -24,8 +24,7 @@ export interface PoolOptions {
 
 export interface ReplicatePool {
   readonly threads: number;
-  /** `transferList`: buffers moved to the worker with the task (the task's `reuse` arrays). */
-  run(task: ReplicateTask, signal?: AbortSignal, transferList?: ArrayBuffer[]): Promise<ReplicateResult>;
+  run(task: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult>;
   /** Terminate every worker, running tasks included. */
   destroy(): Promise<void>;
 }
@@ -71,11 +70,11 @@ export function createReplicatePool(options: PoolOptions): ReplicatePool {
   });
   return {
     threads,
-    run(task, signal, transferList) {
+    run(task, signal) {
       if (failure !== undefined) return Promise.reject(failure);
       return new Promise<ReplicateResult>((resolve, reject) => {
         pending.add(reject);
-        (piscina.run(task, { signal, transferList }) as Promise<ReplicateResult>).then(resolve, reject).finally(() => pending.delete(reject));
+        (piscina.run(task, { signal }) as Promise<ReplicateResult>).then(resolve, reject).finally(() => pending.delete(reject));
       });
     },
     destroy: () => piscina.destroy(),

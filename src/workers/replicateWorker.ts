@@ -1,14 +1,20 @@
 // Worker-thread entry of the replicate pool (pool.ts): one task = one replicate, run by the very
 // same runReplicate as the in-process path, so results are bit-identical whichever thread runs
 // them. The compiled scenario arrives as a SharedArrayBuffer and is deserialised once per worker
-// and scenario hash (a sweep cycles through several, hence a small cache). The result's typed
-// arrays go back transferred, not copied (~15 µs whatever their size, against ~0.6 ms to clone
-// the 1.4 MB of a western-balkans replicate). The result carries the replicate's summary record too.
-
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+// and scenario hash (a sweep cycles through several, hence a small cache). The result carries the
+// replicate's summary record too.
+//
+// The daily arrays (23 MB for western-balkans) live on SharedArrayBuffers: posting the result
+// shares them with the main thread instead of copying, and the main thread hands them back with a
+// later task to be overwritten (src/run/dailyArrayPool.ts). They are not *transferred*, because
+// transferring detaches the buffer in this thread, and the first detached buffer invalidates V8's
+// ArrayBufferDetaching protector for the whole isolate (`node --trace-protector-invalidation`):
+// from then on every optimised typed-array access carries a detach check, and the kernel ran
+// 20–25% slower in thread CPU than the same replicates in a worker that never detached
+// (bench/DECLARATION.md, "bench/parallel.mjs"). The other arrays are small and simply copied.
 import type { CompiledScenario } from '../model/compiled.js';
 import type { DailyArrays } from '../model/recorder.js';
-import type { ReplicateResult } from '../model/result.js';
+import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS } from '../model/result.js';
 import { runReplicate } from '../model/runReplicate.js';
 import { recordLayout, runRecord, type PooledResult, type RecordLayout } from '../run/runRecord.js';
 import { reduceResult, type SeriesResolution } from '../run/seriesResolution.js';
@@ -20,7 +26,7 @@ export interface ReplicateTask {
   replicate: number;
   /** Also reduce the daily series to this resolution for series.csv (week, month). */
   seriesResolution?: SeriesResolution;
-  /** Daily arrays of an aggregated replicate, transferred here to be overwritten (dailyArrayPool.ts). */
+  /** Daily arrays (on SharedArrayBuffers) of an aggregated replicate, to be overwritten (dailyArrayPool.ts). */
   reuse?: DailyArrays;
 }
 
@@ -39,9 +45,20 @@ function compiledFor(shared: SharedScenario): { compiled: CompiledScenario; layo
   return entry;
 }
 
-export default function runReplicateTask(task: ReplicateTask): unknown {
+/** Zeroed daily arrays on SharedArrayBuffers, of the lengths the recorder expects. */
+function sharedDailyArrays(compiled: CompiledScenario): DailyArrays {
+  const { days } = compiled;
+  const shared = (length: number) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
+  return {
+    borderDaily: shared(BORDER_METRICS.length * compiled.network.borderIds.length * days),
+    countryDaily: shared(COUNTRY_METRICS.length * compiled.network.countryIds.length * days),
+    totalDaily: shared(TOTAL_METRICS.length * days),
+  };
+}
+
+export default function runReplicateTask(task: ReplicateTask): PooledResult {
   const { compiled, layout } = compiledFor(task.scenario);
-  const replicate = runReplicate(compiled, task.seed, task.replicate, task.reuse);
+  const replicate = runReplicate(compiled, task.seed, task.replicate, task.reuse ?? sharedDailyArrays(compiled));
   // The per-run record of summary.json (runRecord.ts) is computed here, where it overlaps with the
   // other workers, rather than on the main thread, which aggregates every result in turn: 5–6 ms
   // of main-thread CPU per western-balkans replicate (bench/aggregation.mjs). Same function, same
@@ -53,11 +70,5 @@ export default function runReplicateTask(task: ReplicateTask): unknown {
     record: runRecord(compiled, layout, replicate),
     ...(resolution === undefined || resolution === 'day' ? {} : { periods: { resolution, arrays: reduceResult(compiled, replicate, resolution) } }),
   };
-  const buffers = new Set<ArrayBuffer>();
-  const arrays = [result.borderDaily, result.countryDaily, result.totalDaily, result.scalars, result.nodeDaily, result.record, ...(result.periods?.arrays ?? [])];
-  for (const array of arrays) {
-    if (array?.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
-  }
-  // A Transferable (the buffers to move, and the value they belong to) marked by move().
-  return move({ [transferableSymbol]: [...buffers], [valueSymbol]: result satisfies ReplicateResult } as never);
+  return result;
 }

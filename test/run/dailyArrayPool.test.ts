@@ -4,8 +4,9 @@
 // series' exact window, in-process and on worker threads, daily and weekly) give the same
 // summary.json and series.csv bytes as the batch builders over results that were never reused.
 import { describe, expect, it } from 'vitest';
+import type { ReplicateResult } from '../../src/model/result.js';
 import { runReplicate } from '../../src/model/runReplicate.js';
-import { DailyArrayPool, dailyBuffers } from '../../src/run/dailyArrayPool.js';
+import { DailyArrayPool, isShared } from '../../src/run/dailyArrayPool.js';
 import { executeReplicates, type ReplicateJob } from '../../src/run/executor.js';
 import { aggregateMonteCarlo, runMonteCarlo } from '../../src/run/monteCarlo.js';
 import { buildSeriesCsv } from '../../src/run/series.js';
@@ -73,8 +74,7 @@ describe('DailyArrayPool', () => {
   it('does not keep arrays whose buffers were transferred away', () => {
     const pool = new DailyArrayPool(2);
     const s = set();
-    const buffers = dailyBuffers(s);
-    expect(buffers).toHaveLength(3);
+    const buffers = [s.borderDaily.buffer, s.countryDaily.buffer, s.totalDaily.buffer];
     structuredClone(buffers, { transfer: buffers });
     pool.release(s);
     expect(pool.size).toBe(0);
@@ -95,12 +95,20 @@ describe('batches that recycle daily arrays', () => {
     expect(new Set(seen).size).toBe(1);
   });
 
-  it('on worker threads, released arrays travel to a worker with a later task', async () => {
+  it('on worker threads, results are shared, not transferred, and released arrays are written again', async () => {
     const arrays = new DailyArrayPool(8);
-    const seen: Float64Array[] = [];
-    await executeReplicates([compiled], jobs(), (_, r) => void (seen.push(r.borderDaily), arrays.release(r)), { seed, threads: 2, arrays });
-    // Transferred away: the main thread's views of those buffers are detached.
-    expect(seen.filter((a) => a.buffer.byteLength === 0).length).toBeGreaterThanOrEqual(runs - 4);
+    const released: { view: Float64Array; copy: Float64Array }[] = [];
+    const consume = (_: ReplicateJob, r: ReplicateResult) => {
+      expect(r.borderDaily.buffer).toBeInstanceOf(SharedArrayBuffer);
+      // The test keeps a view, against the promise made to the pool, to see the memory overwritten.
+      released.push({ view: r.borderDaily, copy: r.borderDaily.slice() });
+      arrays.release(r);
+    };
+    await executeReplicates([compiled], jobs(), consume, { seed, threads: 2, arrays });
+    const overwritten = released.filter(({ view, copy }) => view.some((v, i) => v !== copy[i]));
+    // Results of the last tasks are released after every task has started; the rest are reused.
+    expect(overwritten.length).toBeGreaterThanOrEqual(runs - 4);
+    expect(isShared({ borderDaily: new Float64Array(1), countryDaily: new Float64Array(1), totalDaily: new Float64Array(1) })).toBe(false);
   });
 
   it.each([
