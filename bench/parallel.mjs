@@ -21,12 +21,14 @@
 //    (bench/echoWorker.mjs), 2,000 tasks on `threads` threads: pool start-up (to the first result)
 //    and the steady-state wall time per task (first to last result), each compared with the
 //    measured time of one replicate (T_1 / runs).
-// 3. Bytes: summary.json from the 1-thread and the threaded runs must be identical.
+// 3. Bytes: summary.json from the 1-thread and the threaded runs must be identical (compared by
+//    SHA-256).
 //
 // The machine's 1-minute load average is printed after each batch: other processes competing for
 // the cores distort both times, so quote figures from a quiet machine (load average below 1).
 
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -64,12 +66,14 @@ async function runBatch(t) {
   const batch = await aggregateMonteCarlo(compiled, { runs, seed, threads: t });
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
-  const summary = JSON.stringify(batch.summary.summary({ seed, runs }));
+  const summary = createHash('sha256').update(JSON.stringify(batch.summary.summary({ seed, runs }))).digest('hex');
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, summary, agentSteps: batch.agentSteps };
 }
 
 if (values.batch !== undefined) {
-  console.log(JSON.stringify(await runBatch(Number(values.batch))));
+  // Written before exiting: process.exit could cut short a write to a pipe.
+  const line = `${JSON.stringify(await runBatch(Number(values.batch)))}\n`;
+  await new Promise((resolve) => process.stdout.write(line, resolve));
   process.exit(0);
 }
 
