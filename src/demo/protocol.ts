@@ -1,7 +1,7 @@
 // The messages between the demo page and its Web Worker, and the data they carry. The worker owns
 // the simulation (the same createModel as the command line); the page owns the screen. Everything
 // here is plain structured-clone data; the large parts (agent positions, daily rows) are typed
-// arrays whose buffers are transferred, not copied.
+// arrays, copied rather than transferred (session.ts, Outgoing, says why).
 //
 // A run is fully described by a RunSpec: scenario, seed, people per dot, whether the scenario's own
 // policy events apply, and the user's actions with the day each was taken. The kernel is

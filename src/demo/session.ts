@@ -38,9 +38,13 @@ import {
 } from './protocol.js';
 import { listBuiltins, resolveScenario, type ScenarioLibrary } from './scenarioSource.js';
 
+/** A reply to post. Its typed arrays are copied by postMessage, never transferred: the first
+ * detached buffer in the worker would invalidate V8's ArrayBufferDetaching protector and slow
+ * every typed-array access of the kernel in that worker (bench/DECLARATION.md, "bench/parallel.mjs";
+ * in Node, one 8-byte transfer before 6 replicates: 2.54–2.98 → 3.38–3.77 s of thread CPU). A
+ * frame's arrays are a few hundred kilobytes, copied in well under a millisecond. */
 export interface Outgoing {
   reply: Reply;
-  transfer: ArrayBuffer[];
 }
 
 export interface SessionEnv {
@@ -213,7 +217,7 @@ export function createSession(env: SessionEnv): Session {
       stepMs,
       steppedDays,
     };
-    return { reply, transfer: [rows.buffer, agents.offsets.buffer, agents.pos.buffer, enforcement.buffer] as ArrayBuffer[] };
+    return { reply };
   }
 
   function timed<T>(f: () => T): [T, number] {
@@ -228,7 +232,7 @@ export function createSession(env: SessionEnv): Session {
         case 'load': {
           const [r, ms] = timed(() => start(command.spec, command.day));
           run = r;
-          return [{ reply: { type: 'loaded', meta: r.c.meta, spec: r.spec }, transfer: [] }, frame(r, 0, ms, r.model.day)];
+          return [{ reply: { type: 'loaded', meta: r.c.meta, spec: r.spec }}, frame(r, 0, ms, r.model.day)];
         }
         case 'step': {
           const r = requireRun();
@@ -243,7 +247,7 @@ export function createSession(env: SessionEnv): Session {
           const out = frame(next, replayed ? 0 : next.sentThrough, replayed ? ms : 0, replayed ? next.model.day : 0);
           // A recompiled scenario (a campaign that switched beliefs on, a dismantled network) has
           // new meta: the page rebuilds its views before the replayed frame.
-          return next.c !== r.c ? [{ reply: { type: 'loaded', meta: next.c.meta, spec: next.spec }, transfer: [] }, out] : [out];
+          return next.c !== r.c ? [{ reply: { type: 'loaded', meta: next.c.meta, spec: next.spec }}, out] : [out];
         }
         case 'seek': {
           const r = requireRun();
@@ -258,7 +262,7 @@ export function createSession(env: SessionEnv): Session {
         }
       }
     } catch (error) {
-      return [{ reply: errorReply(error), transfer: [] }];
+      return [{ reply: errorReply(error)}];
     }
   }
 
@@ -268,7 +272,7 @@ export function createSession(env: SessionEnv): Session {
   }
 
   return {
-    ready: () => ({ reply: { type: 'ready', builtins: listBuiltins(env.library) }, transfer: [] }),
+    ready: () => ({ reply: { type: 'ready', builtins: listBuiltins(env.library) }}),
     handle,
   };
 }

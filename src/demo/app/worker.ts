@@ -11,7 +11,7 @@ const files = new Map(Object.entries(bundled).map(([path, data]) => [path.slice(
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<Command>) => void) | null;
-  postMessage(message: unknown, transfer: Transferable[]): void;
+  postMessage(message: unknown): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -21,7 +21,7 @@ const session = createSession({
 });
 
 function send(out: Outgoing): void {
-  scope.postMessage(out.reply, out.transfer);
+  scope.postMessage(out.reply);
 }
 
 scope.onmessage = (event) => {
