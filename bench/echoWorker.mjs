@@ -1,23 +1,22 @@
 // A replicate worker that simulates nothing, for measuring the pool's per-task overhead
-// (bench/parallel.mjs): it takes the same task (shared scenario, seed, replicate), looks the
-// scenario up by hash like replicateWorker does, and returns a result of the same shape with its
-// four typed arrays transferred.
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+// (bench/parallel.mjs): it takes the same task (shared scenario, seed, replicate, daily arrays to
+// reuse), looks the scenario up by hash like replicateWorker does, and returns a result of the
+// same shape: three daily arrays on SharedArrayBuffers (shared with the main thread, as the real
+// worker's are) and a small copied array of scalars.
 
 const seen = new Set();
+const shared = () => new Float64Array(new SharedArrayBuffer(16 * Float64Array.BYTES_PER_ELEMENT));
 
-export default function echo({ scenario, replicate }) {
+export default function echo({ scenario, replicate, reuse }) {
   seen.add(scenario.hash);
-  const result = {
+  return {
     replicate,
     days: 0,
     borders: 0,
     countries: 0,
-    borderDaily: new Float64Array(16),
-    countryDaily: new Float64Array(16),
-    totalDaily: new Float64Array(16),
+    borderDaily: reuse?.borderDaily ?? shared(),
+    countryDaily: reuse?.countryDaily ?? shared(),
+    totalDaily: reuse?.totalDaily ?? shared(),
     scalars: new Float64Array(16),
   };
-  const buffers = [result.borderDaily.buffer, result.countryDaily.buffer, result.totalDaily.buffer, result.scalars.buffer];
-  return move({ [transferableSymbol]: buffers, [valueSymbol]: result });
 }

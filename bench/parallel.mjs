@@ -17,7 +17,7 @@
 //    child's threads (`process.cpuUsage`). Pool start-up (spawning workers, loading the kernel,
 //    first deserialisation of the scenario) is included.
 // 2. Per-task overhead: the same pool machinery (task message with the shared scenario, result
-//    with four transferred typed arrays, in-order delivery) with a worker that does no simulation
+//    with shared daily arrays and a copied one, in-order delivery) with a worker that does no simulation
 //    (bench/echoWorker.mjs), 2,000 tasks on `threads` threads: pool start-up (to the first result)
 //    and the steady-state wall time per task (first to last result), each compared with the
 //    measured time of one replicate (T_1 / runs).

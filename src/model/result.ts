@@ -1,4 +1,4 @@
-// What one replicate returns: daily series in flat Float64Arrays (transferable between threads)
+// What one replicate returns: daily series in flat Float64Arrays (shareable between threads)
 // and a few per-run scalars. All counts are in people (agents × peoplePerAgent).
 //
 // Layout: borderDaily[(m * borders + b) * days + d] for metric m of BORDER_METRICS, border b and
