@@ -15,6 +15,7 @@ import type { CompiledScenario } from '../model/compiled.js';
 import { BORDER_METRICS, type ReplicateResult } from '../model/result.js';
 import { isoDay } from '../scenarios/dates.js';
 import { ExitCrossings } from './adaptationLagInterval.js';
+import { DailyArrayPool } from './dailyArrayPool.js';
 import { comparisonLag, type AdaptationLagReport } from './comparisonLag.js';
 import { executeReplicates, type ReplicateJob } from './executor.js';
 import { DEFAULT_MAX_RUNS, type MonteCarloOptions, type StopReason } from './monteCarlo.js';
@@ -120,14 +121,18 @@ export async function runComparison(
     const offset = crossingsMetric * borders * days;
     for (let i = 0; i < sums.length; i++) sums[i] += result.borderDaily[offset + i];
     perRun.add(job.scenario === 0 ? 0 : 1, result);
+    // Nothing above keeps the daily arrays (the lag copies its exits' crossings).
+    arrays.release(result);
     if (untilCi && job.scenario === 1 && arms[1].runs >= runs && pairedCiTargetsMet(arms[0], arms[1], targets, indices)) {
       stoppedBy = 'until-ci';
       return false;
     }
     return true;
   };
+  const arrays = new DailyArrayPool(2 * (options.threads ?? 1) + 2);
   await executeReplicates([baseline, variant], jobs(), consume, {
     ...options,
+    arrays,
     onComplete: onProgress && ((done) => onProgress(Math.min(Math.floor(done / 2), maxRuns), maxRuns)),
   });
   const meta = { seed, runs: arms[1].runs, target: options.target };

@@ -11,6 +11,7 @@
 
 import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
+import { DailyArrayPool } from './dailyArrayPool.js';
 import { executeReplicates, type ReplicateJob } from './executor.js';
 import { DEFAULT_MAX_RUNS, type MonteCarloOptions, type StopReason } from './monteCarlo.js';
 import type { Override } from './overrides.js';
@@ -60,14 +61,18 @@ export async function runSweep(points: readonly CompiledScenario[], options: Swe
   const consume = (job: ReplicateJob, result: ReplicateResult) => {
     const acc = accumulators[job.scenario];
     acc.add(result);
+    // The accumulator keeps the per-run record only; points of another size ignore reused arrays.
+    arrays.release(result);
     if (untilCi && acc.runs >= runs && ciTargetsMet(acc, targets, indices[job.scenario])) {
       done[job.scenario] = true;
       accumulators.stoppedBy[job.scenario] = 'until-ci';
     }
   };
   const total = points.length * maxRuns;
+  const arrays = new DailyArrayPool(2 * (options.threads ?? 1) + 2);
   await executeReplicates(points, jobs(), consume, {
     ...options,
+    arrays,
     wanted: (job) => !done[job.scenario],
     onComplete: onProgress && ((done) => onProgress(done, total)),
   });

@@ -8,7 +8,9 @@ import type { ReplicateResult } from '../../src/model/result.js';
 import { runReplicate } from '../../src/model/runReplicate.js';
 import { DailyArrayPool, isShared } from '../../src/run/dailyArrayPool.js';
 import { executeReplicates, type ReplicateJob } from '../../src/run/executor.js';
+import { runComparison } from '../../src/run/compare.js';
 import { aggregateMonteCarlo, runMonteCarlo } from '../../src/run/monteCarlo.js';
+import { runSweep } from '../../src/run/sweep.js';
 import { buildSeriesCsv } from '../../src/run/series.js';
 import { buildSummary } from '../../src/run/summary.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
@@ -123,4 +125,18 @@ describe('batches that recycle daily arrays', () => {
     expect(JSON.stringify(batch.summary.summary(meta))).toBe(JSON.stringify(buildSummary(compiled, results, meta)));
     expect(batch.series?.toCsv()).toBe(buildSeriesCsv(compiled, results, series));
   });
+
+  it('compare and sweep, which reuse arrays too, give the statistics of never-reused results', async () => {
+    const variant = compileScenario({ ...threeExitsScenario(), seed: 1 });
+    const { results } = await runMonteCarlo(compiled, { runs, seed, threads: 1 });
+    const reference = buildSummary(compiled, results, { seed, runs });
+    for (const threads of [1, 2]) {
+      const { comparison } = await runComparison(compiled, variant, { runs, seed, threads });
+      expect(comparison.totals.crossings.baseline).toEqual(reference.totals.crossings);
+      expect(comparison.totals.arrivals.baseline).toEqual(reference.totals.arrivals);
+      const [point] = await runSweep([compiled], { runs, seed, threads });
+      expect(JSON.stringify(point.summary({ seed, runs }))).toBe(JSON.stringify(reference));
+    }
+  });
 });
+
