@@ -8,6 +8,7 @@
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { RUN_SCALARS } from '../model/result.js';
+import { DailyArrayPool } from '../run/dailyArrayPool.js';
 import { executeReplicates, type ReplicateJob } from '../run/executor.js';
 import type { Scenario } from '../scenarios/types.js';
 import { compileArms } from './arms.js';
@@ -58,16 +59,21 @@ export async function evaluateBenchmarksDetailed(scenario: Scenario, b: Benchmar
   }
   const agentStepsAt = RUN_SCALARS.indexOf('agentSteps');
   let agentSteps = 0;
+  const threads = Math.max(1, Math.min(options.threads ?? 1, total));
+  // Observers copy what they need, so each result's daily arrays can be overwritten afterwards.
+  const arrays = new DailyArrayPool(2 * threads + 2);
   await executeReplicates(
     compiled,
     jobs(),
     (job, result) => {
       observed[job.scenario][job.replicate - first] = observers[job.scenario](result);
       agentSteps += result.scalars[agentStepsAt];
+      arrays.release(result);
     },
     {
       seed: options.seed,
-      threads: Math.max(1, Math.min(options.threads ?? 1, total)),
+      threads,
+      arrays,
       signal: options.signal,
       workerUrl: options.workerUrl,
       onComplete: options.onProgress && ((done) => options.onProgress!(done, total)),

@@ -7,6 +7,7 @@
 
 import type { CompiledScenario } from '../model/compiled.js';
 import type { ReplicateResult } from '../model/result.js';
+import { DailyArrayPool } from '../run/dailyArrayPool.js';
 import { executeReplicates, type ReplicateJob } from '../run/executor.js';
 import type { Override } from '../run/overrides.js';
 import type { ReplicatePool } from '../workers/pool.js';
@@ -14,7 +15,8 @@ import type { ReplicatePool } from '../workers/pool.js';
 export interface PointObjective<T> {
   /** Overrides per arm; arm 0 is usually [] (the point itself). */
   arms: readonly (readonly Override[])[];
-  /** What one replicate of one arm contributes (a few numbers, not the daily series). */
+  /** What one replicate of one arm contributes (a few numbers, not the daily series), in a new
+   * array: the result's daily arrays are overwritten by a later replicate once observed. */
   observe(compiledArm: CompiledScenario, arm: number): (r: ReplicateResult) => Float64Array;
   /** The point's result from its observations, runs[arm][replicate]. */
   reduce(runs: Float64Array[][]): T;
@@ -56,14 +58,18 @@ export async function evaluatePoints<T>(batch: PointBatch, objective: PointObjec
       }
     }
   }
+  const threads = Math.max(1, Math.min(options.threads, compiled.length * batch.runs));
+  // Observers copy what they need, so each result's daily arrays can be overwritten afterwards.
+  const arrays = new DailyArrayPool(2 * (options.pool?.threads ?? threads) + 2);
   await executeReplicates(
     compiled,
     jobs(),
     (job, result) => {
       const point = Math.floor(job.scenario / arms);
       observations[point][job.scenario % arms].push(observers[job.scenario](result));
+      arrays.release(result);
     },
-    { seed: options.seed, threads: Math.max(1, Math.min(options.threads, compiled.length * batch.runs)), signal: options.signal, onComplete: options.onComplete, pool: options.pool },
+    { seed: options.seed, threads, signal: options.signal, onComplete: options.onComplete, pool: options.pool, arrays },
   );
   return observations.map((runs) => objective.reduce(runs));
 }
