@@ -232,7 +232,7 @@ export function createSession(env: SessionEnv): Session {
         case 'load': {
           const [r, ms] = timed(() => start(command.spec, command.day));
           run = r;
-          return [{ reply: { type: 'loaded', meta: r.c.meta, spec: r.spec }}, frame(r, 0, ms, r.model.day)];
+          return [{ reply: { type: 'loaded', meta: r.c.meta, spec: r.spec } }, frame(r, 0, ms, r.model.day)];
         }
         case 'step': {
           const r = requireRun();
@@ -247,7 +247,7 @@ export function createSession(env: SessionEnv): Session {
           const out = frame(next, replayed ? 0 : next.sentThrough, replayed ? ms : 0, replayed ? next.model.day : 0);
           // A recompiled scenario (a campaign that switched beliefs on, a dismantled network) has
           // new meta: the page rebuilds its views before the replayed frame.
-          return next.c !== r.c ? [{ reply: { type: 'loaded', meta: next.c.meta, spec: next.spec }}, out] : [out];
+          return next.c !== r.c ? [{ reply: { type: 'loaded', meta: next.c.meta, spec: next.spec } }, out] : [out];
         }
         case 'seek': {
           const r = requireRun();
@@ -262,7 +262,7 @@ export function createSession(env: SessionEnv): Session {
         }
       }
     } catch (error) {
-      return [{ reply: errorReply(error)}];
+      return [{ reply: errorReply(error) }];
     }
   }
 
@@ -272,7 +272,7 @@ export function createSession(env: SessionEnv): Session {
   }
 
   return {
-    ready: () => ({ reply: { type: 'ready', builtins: listBuiltins(env.library) }}),
+    ready: () => ({ reply: { type: 'ready', builtins: listBuiltins(env.library) } }),
     handle,
   };
 }

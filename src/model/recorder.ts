@@ -32,7 +32,7 @@ export interface Recorder {
 }
 
 /** The three daily arrays of a finished replicate, handed back to be overwritten by the next one
- * (dailyArrays.ts explains why). */
+ * (src/run/dailyArrayPool.ts explains why). */
 export interface DailyArrays {
   borderDaily: Float64Array;
   countryDaily: Float64Array;
