@@ -41,8 +41,8 @@ import { listBuiltins, resolveScenario, type ScenarioLibrary } from './scenarioS
 /** A reply to post. Its typed arrays are copied by postMessage, never transferred: the first
  * detached buffer in the worker would invalidate V8's ArrayBufferDetaching protector and slow
  * every typed-array access of the kernel in that worker (bench/DECLARATION.md, "bench/parallel.mjs";
- * in Node, one 8-byte transfer before 6 replicates: 2.54–2.98 → 3.38–3.77 s of thread CPU). A
- * frame's arrays are a few hundred kilobytes, copied in well under a millisecond. */
+ * in Node, one 8-byte transfer before 6 replicates: 2.54–2.98 → 3.38–3.77 s of thread CPU). The
+ * price, one copy of each frame's arrays, was not measured. */
 export interface Outgoing {
   reply: Reply;
 }

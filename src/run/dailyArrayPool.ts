@@ -3,9 +3,10 @@
 //
 // Why: fresh arrays of that size come from the operating system as untouched pages, and every
 // first write to a page is a page fault. On the 2-core development VM a fault costs 5–12 µs
-// (a loop allocating 24 MB arrays and writing one value per 4 KB page), and a replicate faults
-// ~4,800 times on its daily arrays: 8 replicates took 3.66 s of thread CPU (median of 4) with fresh arrays and 3.15 s
-// reusing them (38,000 → 8,000 faults), bench/DECLARATION.md, "page faults".
+// (a loop allocating 24 MB arrays and writing one value per 4 KB page). 8 western-balkans
+// replicates faulted 38,000 times with fresh arrays and 8,000 times reusing them (~3,800 fewer
+// per replicate), and took 3.66 against 3.15 s of thread CPU (medians of 4), bench/DECLARATION.md,
+// "page faults".
 //
 // Ownership is explicit: a consumer calls release(result) only once nothing reads the result's
 // daily arrays any more (the series' exact window keeps them; see monteCarlo.ts). The executor

@@ -10,8 +10,9 @@
 // transferring detaches the buffer in this thread, and the first detached buffer invalidates V8's
 // ArrayBufferDetaching protector for the whole isolate (`node --trace-protector-invalidation`):
 // from then on every optimised typed-array access carries a detach check, and the kernel ran
-// 20–25% slower in thread CPU than the same replicates in a worker that never detached
+// 20–28% slower in thread CPU than the same replicates in a worker that never detached
 // (bench/DECLARATION.md, "bench/parallel.mjs"). The other arrays are small and simply copied.
+
 import type { CompiledScenario } from '../model/compiled.js';
 import type { DailyArrays } from '../model/recorder.js';
 import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS } from '../model/result.js';
