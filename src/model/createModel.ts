@@ -1,7 +1,8 @@
 // One replicate of the simulation as a stepper: createModel(compiled, seed, replicate) → step()
 // advances one day. The same object drives batch runs (runReplicate.ts) and, later, the browser
 // demo. Each day, in a fixed order: (1) enforcement events, smuggler market, information events,
-// and route tables rebuilt or marked out of date (communityRoutes.ts); (2) arrivals at entries
+// and route tables rebuilt or marked out of date when people re-plan (enforcement.ts,
+// communityRoutes.ts); (2) arrivals at entries
 // (Poisson per day from the monthly inflow); (3) every agent slot in index order: living costs
 // and income, then travel, wait, detention, or a decision at a node (decision.ts); (4) end-of-day
 // stocks per country, and what people learned today (beliefs.ts).
@@ -161,11 +162,12 @@ export function createModel(compiled: CompiledScenario, seed: number, replicate:
   function step(): void {
     clock.day = day;
     const enforcementChanged = enforcement.apply(day) || overridden;
+    const replan = enforcement.replan || overridden;
     overridden = false;
     const marketChanged = market !== null && market.startDay(day);
     if (enforcementChanged || day === 0) truthPerBorder(compiled, enforcement.columns, trueChance, trueInjury);
     if (beliefs !== null && day === 0) initBeliefs(beliefs, info!, compiled, enforcement.columns, market?.state.price ?? null);
-    routes.startDay(day, enforcementChanged || marketChanged || day === 0);
+    routes.startDay(day, replan || marketChanged || day === 0);
     infoEvents?.startDay(day);
     spawn();
     // Columns are hoisted after spawn(): only spawn() can grow (and so replace) them.

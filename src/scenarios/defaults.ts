@@ -40,6 +40,12 @@ export const DEFAULT_BEHAVIOUR: BehaviourParams = {
   // Assumption: a month without crossing a border counts as stranded ("protracted stays",
   // seed 002; "thousands stranded", seed 000 — neither gives a duration).
   strandedAfterDays: 30,
+  // Assumption: during a gradual build-up of enforcement (an event with rampDays) people re-plan
+  // their routes weekly, not every day; attempts meet each day's enforcement all the same. The
+  // source documents date events by month (research/seeds-000-002.md §1) and give no re-planning
+  // frequency. A sudden change (a set event: the closure that sent more than 11,000 people into
+  // Croatia within 48 hours, seed 000) is acted on at once. 1 re-plans daily during ramps.
+  rampReplanDays: 7,
 };
 
 /** Enforcement of a border the scenario says nothing about: open, nobody stops anyone. */

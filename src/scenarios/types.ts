@@ -169,6 +169,8 @@ export interface BehaviourParams {
   campCostShare: number;
   /** Days without crossing a border after which a person counts as stranded. */
   strandedAfterDays: number;
+  /** During an enforcement ramp, people re-plan their routes every this many days from its start (and on its last day). */
+  rampReplanDays: number;
 }
 
 /** A smuggling network at the start of the period. */
