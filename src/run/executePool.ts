@@ -88,7 +88,7 @@ export async function executeOnPool(
       if (entry.failed === true || entry.result === undefined) {
         throw new ReplicateError(entry.job.replicate, seed, entry.error, entry.job.scenario);
       }
-      if (consume(entry.job, entry.result) === false) break;
+      if ((await consume(entry.job, entry.result)) === false) break;
     }
     signal?.throwIfAborted();
   } finally {

@@ -46,8 +46,9 @@ export interface ExecuteOptions {
   arrays?: DailyArrayPool;
 }
 
-/** Return false to stop: no further result is delivered and outstanding work is cancelled. */
-export type Consumer = (job: ReplicateJob, result: ReplicateResult) => boolean | void;
+/** Return (or resolve to) false to stop: no further result is delivered and outstanding work is
+ * cancelled. The next result is not delivered before a returned promise settles. */
+export type Consumer = (job: ReplicateJob, result: ReplicateResult) => boolean | void | Promise<boolean | void>;
 
 /** A replicate threw (or its worker died): names the replicate and master seed so it can be rerun alone. */
 export class ReplicateError extends Error {
@@ -105,7 +106,7 @@ async function executeInProcess(
       throw new ReplicateError(job.replicate, seed, error, job.scenario);
     }
     onComplete?.(++completed);
-    const more = consume(job, result);
+    const more = await consume(job, result);
     // Replicates are synchronous: let a progress bar redraw and Ctrl-C be noticed between them.
     await nextMacrotask();
     if (more === false) break;

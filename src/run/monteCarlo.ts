@@ -130,9 +130,21 @@ export async function aggregateMonteCarlo(compiled: CompiledScenario, options: A
   await executeReplicates(
     [compiled],
     replicateJobs(options.firstReplicate ?? 0, maxRuns),
-    (_, result) => {
+    async (_, result) => {
       summary.add(result);
-      const held = series?.add(result) ?? false;
+      let held = false;
+      if (series !== undefined) {
+        // In steps, letting the pool hand out queued tasks and Ctrl-C be noticed in between
+        // (series.ts, addSteps).
+        const steps = series.addSteps(result);
+        let step = steps.next();
+        while (step.done !== true) {
+          await nextMacrotask();
+          options.signal?.throwIfAborted();
+          step = steps.next();
+        }
+        held = step.value;
+      }
       if (!held) arrays.release(result);
       if (untilCi && summary.runs >= runs && ciTargetsMet(summary, targets, indices)) {
         stoppedBy = 'until-ci';

@@ -55,6 +55,11 @@ const CHUNK_LINES = 4096;
 
 /** Daily values (all runs together) kept for exact quantiles: 2^25 doubles, 256 MiB. */
 export const EXACT_SERIES_VALUES = 2 ** 25;
+/** Cells per step of addSteps: seeding the sketches costs ~170 ns a cell and a later run's update
+ * ~20 ns (western-balkans, 2-core VM), so a step takes about 5 ms either way. */
+const SEED_STEP_CELLS = 2 ** 15;
+const ADD_STEP_CELLS = 2 ** 18;
+
 /** Runs always kept exact, whatever the scenario's size. */
 export const EXACT_SERIES_MIN_RUNS = 10;
 
@@ -123,6 +128,18 @@ export class SeriesAccumulator {
    * Returns true if the accumulator now holds the result's own daily arrays (the exact window at
    * day resolution), which must then not be overwritten (dailyArrayPool.ts). */
   add(result: PooledResult): boolean {
+    const steps = this.addSteps(result);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+    }
+  }
+
+  /** add() in steps of a few milliseconds, yielding between them, so that a caller on the main
+   * thread can let the worker pool hand out queued tasks meanwhile (monteCarlo.ts): the switch to
+   * sketches takes ~500 ms and a run's sketch updates ~50 ms on western-balkans, long enough for
+   * both workers to finish a replicate and wait for their next task. Same order of work, same bits. */
+  *addSteps(result: PooledResult): Generator<void, boolean, void> {
     checkResultShapes(this.compiled, [result]);
     this.count++;
     const given = result.periods;
@@ -135,10 +152,12 @@ export class SeriesAccumulator {
       return arrays[0] === result.borderDaily;
     }
     if (this.sketch === undefined) {
-      this.sketch = new SeriesSketch(this.kept, this.cells);
+      const sketch = new SeriesSketch(this.kept, this.cells, true);
+      yield* sketch.seedSteps(SEED_STEP_CELLS);
+      this.sketch = sketch;
       this.kept = [];
     }
-    this.sketch.add(arrays);
+    yield* this.sketch.addSteps(arrays, ADD_STEP_CELLS);
     return false;
   }
 

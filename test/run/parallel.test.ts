@@ -1,11 +1,13 @@
 // Replicates on worker threads: the same bytes for 1, 2 and 3 threads, results delivered in
 // replicate order, the lowest failing replicate reported with its seed, a crashed or unloadable
-// worker reported without hanging, and Ctrl-C (abort) stopping the workers.
+// worker reported without hanging, an asynchronous consumer awaited before the next result, and
+// Ctrl-C (abort) stopping the workers.
 //
 // These tests start real worker threads running the TypeScript sources (src/workers/pool.ts loads
 // them through typescriptHooks.mjs), on the small three-exit fixture so they stay fast on 2 cores.
 import { describe, expect, it } from 'vitest';
 import type { CompiledScenario } from '../../src/model/compiled.js';
+import { executeReplicates, nextMacrotask } from '../../src/run/executor.js';
 import { aggregateMonteCarlo, ReplicateError, runMonteCarlo } from '../../src/run/monteCarlo.js';
 import { buildSeriesCsv } from '../../src/run/series.js';
 import { buildSummary } from '../../src/run/summary.js';
@@ -107,5 +109,17 @@ describe('parallel replicates', () => {
     await expect(run).rejects.toBe(reason);
     // Workers are terminated, not drained: far less than the ~198 replicates still to run.
     expect(performance.now() - abortedAt).toBeLessThan(2000);
+  });
+
+  it('awaits an asynchronous consumer before delivering the next result, and stops when it resolves to false', async () => {
+    const events: string[] = [];
+    const jobs = Array.from({ length: 8 }, (_, replicate) => ({ scenario: 0, replicate }));
+    await executeReplicates([compiled], jobs, async (job) => {
+      events.push(`start ${job.replicate}`);
+      for (let i = 0; i < 3; i++) await nextMacrotask();
+      events.push(`end ${job.replicate}`);
+      return job.replicate < 4;
+    }, { seed: 3, threads: 2 });
+    expect(events).toEqual([0, 1, 2, 3, 4].flatMap((r) => [`start ${r}`, `end ${r}`]));
   });
 });

@@ -89,4 +89,27 @@ describe('SeriesSketch', () => {
     addP2(single, 0, 1);
     expect(sketch.quantile(2, P2_P50)).toBe(p2Quantile(single, 0, P2_P50));
   });
+
+  it('seeds and adds in steps of a few cells, across section ends, to the same bits as in one go', () => {
+    const sections = [50, 23, 9];
+    const cells = sections.reduce((a, b) => a + b);
+    const u = uniform(9);
+    const run = () => sections.map((length, s) => Float64Array.from({ length }, (_, i) => dailyValue(u, i + s)));
+    const kept = Array.from({ length: 11 }, run);
+    const later = Array.from({ length: 30 }, run);
+    const whole = new SeriesSketch(kept, cells);
+    const stepped = new SeriesSketch(kept, cells, true);
+    expect(() => stepped.addSteps(later[0], 7).next()).toThrow(/before every cell is seeded/);
+    let yields = 0;
+    for (const step of stepped.seedSteps(7)) yields += step === undefined ? 1 : 0;
+    expect(yields).toBe(Math.ceil(cells / 7) - 1);
+    for (const next of later) {
+      whole.add(next);
+      for (const step of stepped.addSteps(next, 13)) void step;
+    }
+    const state = (s: SeriesSketch) =>
+      Array.from({ length: cells }, (_, c) => [s.count(c), s.sums[c], s.quantile(c, P2_P05), s.quantile(c, P2_P50), s.quantile(c, P2_P95)]);
+    expect(state(stepped)).toEqual(state(whole));
+  });
 });
+
