@@ -42,7 +42,8 @@ export interface SmugglerMarket {
   /** Per border: origin country, and the border-level enforcement read from its first edge. */
   borderOrigin: Int32Array;
   /** Run the day's police events, arrests, pressure, prices and reviews; true if route costs must
-   * be rebuilt (served borders changed, or a price moved more than 10% since the last rebuild). */
+   * be rebuilt (served borders changed, or a price moved by more than `replanPriceChange` since the
+   * last rebuild). */
   startDay(day: number): boolean;
   /** Capacity-weighted skill and violence of the active networks serving border b (0 if none). */
   servedSkill(b: number): number;
@@ -57,7 +58,6 @@ export interface SmugglerMarket {
 
 const AVERAGE_RATE = 1 / 14;
 const PRESSURE_RATE = 1 / 30;
-const REBUILD_PRICE_CHANGE = 0.1;
 
 export function createSmugglerMarket(compiled: CompiledScenario, enforcement: EnforcementColumns): SmugglerMarket | null {
   const spec = compiled.smugglers;
@@ -207,7 +207,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
       // Unserved borders keep a quote (what entering networks would charge), without scarcity.
       const scarcity = capacity > 0 ? 1 + m.scarcityElasticity * Math.max(0, s.demandToday[b] / capacity - 1) : 1;
       s.price[b] += m.priceAdjustPerDay * (basis * scarcity - s.price[b]);
-      if (Math.abs(s.price[b] - builtPrice[b]) > REBUILD_PRICE_CHANGE * builtPrice[b]) moved = true;
+      if (Math.abs(s.price[b] - builtPrice[b]) > m.replanPriceChange * builtPrice[b]) moved = true;
     }
     s.demandToday.fill(0);
     s.unmetToday.fill(0);

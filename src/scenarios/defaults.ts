@@ -79,6 +79,8 @@ export const DEFAULT_SMUGGLER_MARKET: SmugglerMarketParams = {
   scarcityElasticity: 1,
   // Assumption: prices follow costs within about ten days.
   priceAdjustPerDay: 0.1,
+  // Assumption: the sources give no threshold; a 10% move is what people hear about and act on.
+  replanPriceChange: 0.1,
   // Assumption. Covert routes are more dangerous (seed 001 L83–85; seed 003 L1045–1056).
   covertHazard: 0.002,
   // Assumption. Violence rises with pressure from a rare baseline (seed 003 L1184–1193).

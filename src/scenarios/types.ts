@@ -204,6 +204,9 @@ export interface SmugglerMarketParams {
   scarcityElasticity: number;
   /** Share of the gap to the target price closed per day. */
   priceAdjustPerDay: number;
+  /** People re-plan their routes (route tables are rebuilt) once a border's price has moved by more
+   * than this share since they last did. */
+  replanPriceChange: number;
   /** Extra hazard of a smuggled crossing per unit of detection (covert routes: trucks, rivers, night). */
   covertHazard: number;
   /** Violence probability grows by this factor per unit of enforcement pressure. */

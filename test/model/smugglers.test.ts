@@ -1,9 +1,11 @@
 // The smuggler layer, in expectation over replicates (issue "Smugglers as adaptive agents"):
 // prices and reliance rise with enforcement, networks move away from police pressure, the market
 // recovers from a dismantled network, people who cannot pay never buy, violence rises with
-// pressure, and with no networks the engine's results are exactly unchanged.
+// pressure, people re-plan on price moves above `replanPriceChange`, and with no networks the
+// engine's results are exactly unchanged.
 
 import { describe, expect, it } from 'vitest';
+import { createModel } from '../../src/model/createModel.js';
 import { runReplicate } from '../../src/model/runReplicate.js';
 import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
@@ -109,6 +111,20 @@ describe('smuggling market', () => {
       sum(rs.map((r) => sum(r.border('extortionEvents', 'XS-XB')) + sum(r.border('extortionEvents', 'XO-XB')))) /
       sum(rs.map((r) => sum(r.border('smuggledCrossings', 'XS-XB')) + sum(r.border('smuggledCrossings', 'XO-XB'))));
     expect(rate(pressed)).toBeGreaterThan(rate(base));
+  });
+
+  it('people re-plan when a price has moved by more than replanPriceChange: the larger it is, the fewer route builds', () => {
+    const builds = (replanPriceChange?: number) => {
+      const s = smugglerScenario();
+      if (replanPriceChange !== undefined) s.smugglers!.market = { ...s.smugglers!.market, replanPriceChange };
+      const compiled = compileScenario(s);
+      const model = createModel(compiled, 5, 0);
+      while (model.day < compiled.days) model.step();
+      return model.routeBuilds;
+    };
+    const counts = [0, 0.1, 0.5, 1e9].map(builds);
+    expect(builds()).toBe(counts[1]); // the default is 0.1
+    for (let k = 1; k < counts.length; k++) expect(counts[k], `replanPriceChange index ${k}`).toBeLessThan(counts[k - 1]);
   });
 
   it('with no networks the results are exactly those of a scenario without smugglers', () => {
