@@ -56,13 +56,13 @@ export interface SmugglerMarket {
   markRebuilt(): void;
 }
 
-const AVERAGE_RATE = 1 / 14;
-const PRESSURE_RATE = 1 / 30;
 
 export function createSmugglerMarket(compiled: CompiledScenario, enforcement: EnforcementColumns): SmugglerMarket | null {
   const spec = compiled.smugglers;
   if (spec === null) return null;
   const m = spec.market;
+  const averageRate = 1 / m.demandAverageDays;
+  const pressureRate = 1 / m.pressureAverageDays;
   const net = compiled.network;
   const borders = net.borderIds.length;
   const max = Math.max(spec.ids.length, m.maxNetworks);
@@ -168,7 +168,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
     for (let n = 0; n < s.count; n++) {
       if (s.active[n] === 0) continue;
       const felt = pressureAt(s.base[n]);
-      s.pressure[n] += PRESSURE_RATE * (felt - s.pressure[n]);
+      s.pressure[n] += pressureRate * (felt - s.pressure[n]);
       const arrestShare = Math.min(1, s.placePressure[s.base[n]] + arrestAtBorders(n));
       const lost = s.capacity[n] * arrestShare;
       s.arrestsToday += (lost * compiled.peoplePerAgent) / m.capacityPerMember;
@@ -195,9 +195,9 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
   function updatePrices(): boolean {
     let moved = false;
     for (let b = 0; b < borders; b++) {
-      s.demandAverage[b] += AVERAGE_RATE * (s.demandToday[b] - s.demandAverage[b]);
-      s.unmetAverage[b] += AVERAGE_RATE * (s.unmetToday[b] - s.unmetAverage[b]);
-      s.potentialAverage[b] += AVERAGE_RATE * (s.potentialToday[b] - s.potentialAverage[b]);
+      s.demandAverage[b] += averageRate * (s.demandToday[b] - s.demandAverage[b]);
+      s.unmetAverage[b] += averageRate * (s.unmetToday[b] - s.unmetAverage[b]);
+      s.potentialAverage[b] += averageRate * (s.potentialToday[b] - s.potentialAverage[b]);
       const capacity = capacityServing(b);
       const e = borderEdge[b];
       if (e < 0) continue;

@@ -98,6 +98,10 @@ export const DEFAULT_SMUGGLER_MARKET: SmugglerMarketParams = {
   bases: [],
   // Assumption.
   reviewDays: 14,
+  // Assumption: networks judge a base by the last couple of weeks' business.
+  demandAverageDays: 14,
+  // Assumption: pressure builds up and fades over about a month.
+  pressureAverageDays: 30,
   // Assumption.
   pressureHalfValue: 0.01,
   // Assumption.

@@ -225,6 +225,11 @@ export interface SmugglerMarketParams {
   bases: string[];
   /** Days between relocation and entry decisions. */
   reviewDays: number;
+  /** Days over which the demand, unmet demand and attempts at each border are averaged (an
+   * exponential average), as networks judge bases and entry by them. */
+  demandAverageDays: number;
+  /** Days over which the pressure a network feels is averaged (an exponential average). */
+  pressureAverageDays: number;
   /** Pressure at which a base is worth half as much to a network. */
   pressureHalfValue: number;
   /** A network moves only when the best other base is worth this share more than its own. */

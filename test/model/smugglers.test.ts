@@ -1,8 +1,8 @@
 // The smuggler layer, in expectation over replicates (issue "Smugglers as adaptive agents"):
 // prices and reliance rise with enforcement, networks move away from police pressure, the market
 // recovers from a dismantled network, people who cannot pay never buy, violence rises with
-// pressure, people re-plan on price moves above `replanPriceChange`, and with no networks the
-// engine's results are exactly unchanged.
+// pressure, pressure and demand are averaged over their parameters, people re-plan on price moves
+// above `replanPriceChange`, and with no networks the engine's results are exactly unchanged.
 
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../src/model/createModel.js';
@@ -111,6 +111,25 @@ describe('smuggling market', () => {
       sum(rs.map((r) => sum(r.border('extortionEvents', 'XS-XB')) + sum(r.border('extortionEvents', 'XO-XB')))) /
       sum(rs.map((r) => sum(r.border('smuggledCrossings', 'XS-XB')) + sum(r.border('smuggledCrossings', 'XO-XB'))));
     expect(rate(pressed)).toBeGreaterThan(rate(base));
+  });
+
+  it('pressure and demand are averaged over pressureAverageDays and demandAverageDays', () => {
+    const market = (settings: { pressureAverageDays?: number; demandAverageDays?: number }) => {
+      const s = smugglerScenario();
+      s.events = [{ date: '2020-02-01', label: 'crackdown at the hub', place: 'hub-s', set: { arrestPressure: 0.05 } }];
+      s.smugglers!.market = { ...s.smugglers!.market, ...settings };
+      const model = createModel(compileScenario(s), 5, 0);
+      while (model.day < 36) model.step(); // five days into the crackdown, before any review
+      return { pressure: model.market!.pressure[0], demand: Array.from(model.market!.demandAverage) };
+    };
+    const standard = market({});
+    expect(market({ pressureAverageDays: 30, demandAverageDays: 14 })).toEqual(standard); // the defaults
+    const fast = market({ pressureAverageDays: 3 });
+    const slow = market({ pressureAverageDays: 60 });
+    // After 5 days an exponential average over 3 days is 87% of the way, over 60 days 8%.
+    expect(slow.pressure).toBeGreaterThan(0);
+    expect(fast.pressure).toBeGreaterThan(5 * slow.pressure);
+    expect(market({ demandAverageDays: 2 }).demand).not.toEqual(standard.demand);
   });
 
   it('people re-plan when a price has moved by more than replanPriceChange: the larger it is, the fewer route builds', () => {
