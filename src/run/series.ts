@@ -14,7 +14,7 @@ import { P2_P05, P2_P50, P2_P95 } from './p2Quantiles.js';
 import { SeriesSketch } from './seriesSketch.js';
 import type { PooledResult } from './runRecord.js';
 import { periodDates, periodStarts, reduceResult, type SeriesResolution } from './seriesResolution.js';
-import { describe, roundSignificant } from './stats.js';
+import { meanAndQuantiles, roundSignificant } from './stats.js';
 
 export const SERIES_HEADER = 'metric,entity,date,mean,p05,p50,p95';
 
@@ -180,6 +180,8 @@ export class SeriesAccumulator {
       lines = [];
     };
     const values = new Float64Array(this.kept.length);
+    const scratch = new Float64Array(this.kept.length);
+    const stats = new Float64Array(4);
     const sketch = this.sketch;
     const kept = this.kept;
     let cell = 0;
@@ -192,7 +194,8 @@ export class SeriesAccumulator {
             let mean: number | null, p05: number | null, p50: number | null, p95: number | null;
             if (sketch === undefined) {
               for (let i = 0; i < kept.length; i++) values[i] = kept[i][section][base + d];
-              ({ mean, p05, p50, p95 } = describe(values));
+              const defined = meanAndQuantiles(values, scratch, stats) > 0;
+              [mean, p05, p50, p95] = defined ? [stats[0], stats[1], stats[2], stats[3]] : [null, null, null, null];
             } else {
               const n = sketch.count(cell);
               const q = (marker: number) => (n > 0 ? sketch.quantile(cell, marker) : null);

@@ -19,23 +19,9 @@
 // between steps (series.ts, monteCarlo.ts).
 
 import { P2_MARKERS, addP2, createP2Cells, initP2Cell, p2Quantile, type P2Cells } from './p2Quantiles.js';
+import { sortSmall } from './stats.js';
 
 const M = P2_MARKERS;
-
-/** Ascending insertion sort of values[0 … n − 1], −0 before +0 like a typed array's sort(): for the
- * 10–20 values of a cell it is several times faster than a sort() call per cell. */
-function sortSmall(values: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) {
-    const x = values[i];
-    let j = i;
-    for (; j > 0; j--) {
-      const prev = values[j - 1];
-      if (!(prev > x || (prev === 0 && x === 0 && 1 / prev > 1 / x))) break;
-      values[j] = prev;
-    }
-    values[j] = x;
-  }
-}
 
 export class SeriesSketch {
   /** Sketches of the non-constant cells, at slot[cell]; capacity for every cell (pages never

@@ -1,7 +1,7 @@
 // describe(): mean, sample sd and R-type-7 quantiles against values worked out by hand, including
-// NaN handling and the rounding used for the output files.
+// NaN handling and the rounding used for the output files; meanAndQuantiles against describe.
 import { describe as suite, expect, it } from 'vitest';
-import { describe, quantileSorted, roundSignificant, roundStats } from '../../src/run/stats.js';
+import { describe, meanAndQuantiles, quantileSorted, roundSignificant, roundStats } from '../../src/run/stats.js';
 
 suite('describe', () => {
   it('n = 1: sd is 0 and every quantile is the value', () => {
@@ -65,5 +65,31 @@ suite('rounding', () => {
       p50: null,
       p95: null,
     });
+  });
+});
+
+suite('meanAndQuantiles', () => {
+  it('gives describe()\'s mean and quantiles to the bit: ties, ±0, NaN, small and large samples', () => {
+    let x = 7;
+    const u = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = () => {
+      const r = u();
+      return r < 0.1 ? NaN : r < 0.25 ? 0 : r < 0.35 ? -0 : r < 0.6 ? 40 : u() * 1000 - 100;
+    };
+    const scratch = new Float64Array(100);
+    const out = new Float64Array(4);
+    for (const length of [1, 2, 5, 10, 11, 32, 33, 100]) {
+      for (let trial = 0; trial < 200; trial++) {
+        const values = Float64Array.from({ length }, pick);
+        const n = meanAndQuantiles(values, scratch, out);
+        const d = describe(values);
+        if (d.mean === null) {
+          expect(n).toBe(0);
+          continue;
+        }
+        expect(n).toBe(values.filter((v) => !Number.isNaN(v)).length);
+        expect(Array.from(out)).toEqual([d.mean, d.p05, d.p50, d.p95]);
+      }
+    }
   });
 });
