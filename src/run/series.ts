@@ -185,6 +185,8 @@ export class SeriesAccumulator {
     const sketch = this.sketch;
     const kept = this.kept;
     let cell = 0;
+    let [lastMean, lastP05, lastP50, lastP95]: (number | null | undefined)[] = [undefined, undefined, undefined, undefined];
+    let lastText = '';
     const emit = (metrics: readonly string[], entityIds: readonly string[], section: number): void => {
       for (let m = 0; m < metrics.length; m++) {
         for (let e = 0; e < entityIds.length; e++) {
@@ -202,7 +204,13 @@ export class SeriesAccumulator {
               mean = n > 0 ? sketch.sums[cell] / n : null;
               [p05, p50, p95] = [q(P2_P05), q(P2_P50), q(P2_P95)];
             }
-            line(`${prefix}${dates[d]},${formatNumber(mean)},${formatNumber(p05)},${formatNumber(p50)},${formatNumber(p95)}`);
+            // Most cells repeat their neighbour's four numbers (zeros before and after events,
+            // quiet borders): their formatted text is reused instead of made again.
+            if (mean !== lastMean || p05 !== lastP05 || p50 !== lastP50 || p95 !== lastP95) {
+              [lastMean, lastP05, lastP50, lastP95] = [mean, p05, p50, p95];
+              lastText = `${formatNumber(mean)},${formatNumber(p05)},${formatNumber(p50)},${formatNumber(p95)}`;
+            }
+            line(`${prefix}${dates[d]},${lastText}`);
           }
         }
       }
