@@ -67,6 +67,9 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
   const borders = net.borderIds.length;
   const max = Math.max(spec.ids.length, m.maxNetworks);
   const perAgent = 1 / compiled.peoplePerAgent;
+  // The averages are in agents per day; the thresholds are set in people (so they do not depend on the scale).
+  const unmetForEntry = m.entryUnmetPeoplePerDay / compiled.peoplePerAgent;
+  const demandForEntry = m.entryDemandPeoplePerDay / compiled.peoplePerAgent;
   const borderOrigin = Int32Array.from(net.borderIds, (id) => net.countryIds.indexOf(id.slice(0, 2)));
   const borderEdge = Int32Array.from({ length: borders }, (_, b) => net.edgeBorder.indexOf(b));
   const s: SmugglerState = {
@@ -238,7 +241,7 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
       let hot = false;
       for (let b = 0; b < borders; b++) {
         if (borderOrigin[b] !== net.nodeCountry[candidate] || net.borderIsExit[b] === 0) continue;
-        const wanting = s.unmetAverage[b] > 0.01 || (capacityServing(b) === 0 && s.potentialAverage[b] > 0.1);
+        const wanting = s.unmetAverage[b] > unmetForEntry || (capacityServing(b) === 0 && s.potentialAverage[b] > demandForEntry);
         if (wanting && s.price[b] > m.entryPriceEur) hot = true;
       }
       hotDays[candidate] = hot ? hotDays[candidate] + m.reviewDays : 0;

@@ -109,6 +109,10 @@ export const DEFAULT_SMUGGLER_MARKET: SmugglerMarketParams = {
   // Assumption: new networks enter where demand and prices are high, after a lag (seed 003 L1608–1611).
   entryLagDays: 60,
   entryPriceEur: 1500,
+  // Assumption: "unmet demand" is more than about six people a month turned away for want of
+  // capacity, and a border with no network wants one once about two people a day try it.
+  entryUnmetPeoplePerDay: 0.2,
+  entryDemandPeoplePerDay: 2,
   entryCapacityPerDay: 20,
   entrySkill: 0.4,
   entryViolence: 0.02,

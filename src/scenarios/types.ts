@@ -237,6 +237,11 @@ export interface SmugglerMarketParams {
   /** A new network enters a base whose borders have had unmet demand and a price above entryPriceEur for this many days. */
   entryLagDays: number;
   entryPriceEur: number;
+  /** A border wants a new network when more people than this per day (averaged over
+   * demandAverageDays) found no smuggler with capacity, */
+  entryUnmetPeoplePerDay: number;
+  /** or when no network serves it and more people than this per day try to cross it. */
+  entryDemandPeoplePerDay: number;
   entryCapacityPerDay: number;
   entrySkill: number;
   entryViolence: number;

@@ -93,6 +93,25 @@ describe('smuggling market', () => {
     expect(mean(rs.map((r) => r.total('networksActive')[r.result.days - 1]))).toBeGreaterThanOrEqual(2);
   });
 
+  it('entry thresholds are in people a day, whatever the scale: the same market enters at 1 and 10 people per agent', () => {
+    const entrants = (peoplePerAgent: number, entryUnmetPeoplePerDay: number) => {
+      const s = smugglerScenario();
+      s.peoplePerAgent = peoplePerAgent;
+      s.smugglers!.networks[1].base = 'hub-s';
+      s.smugglers!.market = { bases: ['hub-s', 'town-o'], entryLagDays: 42, entryPriceEur: 500, entryUnmetPeoplePerDay, entryDemandPeoplePerDay: 1e9 };
+      s.events = [{ date: '2020-01-16', label: 'network dismantled', dismantle: 'ring-o' }];
+      const rs = runs(s);
+      return mean(rs.map((r) => r.total('networksActive')[r.result.days - 1]));
+    };
+    // After the dismantling some 40-80 people a day find no capacity: a threshold of 10 people a
+    // day admits entrants at both scales (10 agents a day, 100 people at the coarser scale, would
+    // not), one of 80 at neither.
+    expect(entrants(1, 10)).toBeGreaterThan(1);
+    expect(entrants(10, 10)).toBeGreaterThan(1);
+    expect(entrants(1, 80)).toBe(1);
+    expect(entrants(10, 80)).toBe(1);
+  });
+
   it('people who cannot pay never use a smuggler', () => {
     const s = smugglerScenario();
     s.cohorts[0].budgetEur = { mean: 150, sd: 0 };
