@@ -1,8 +1,9 @@
 // The smuggler layer, in expectation over replicates (issue "Smugglers as adaptive agents"):
 // prices and reliance rise with enforcement, networks move away from police pressure, the market
 // recovers from a dismantled network, people who cannot pay never buy, violence rises with
-// pressure, pressure and demand are averaged over their parameters, people re-plan on price moves
-// above `replanPriceChange`, and with no networks the engine's results are exactly unchanged.
+// pressure, pressure and demand are averaged over their parameters, entry thresholds are in people
+// whatever the scale, people re-plan on price moves above `replanPriceChange`, and with no networks
+// the engine's results are exactly unchanged.
 
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../src/model/createModel.js';
