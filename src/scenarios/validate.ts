@@ -1,11 +1,13 @@
 // Validation of a scenario on the command line: the validator of validator.ts (three passes, each
 // problem with the file and JSON path it is in) built once from the published schema on disk,
-// scenarios/schema.json. The browser demo builds the same validator from the bundled schema.
+// scenarios/schema.json, with the schema's validators generated at build time when they match it
+// (precompiledValidators.ts). The browser demo builds the same validator from the bundled schema.
 
 import { readFileSync } from 'node:fs';
 import { schemaPath } from './builtins.js';
 import type { ScenarioProblem } from './errors.js';
 import type { SourceFile } from './extends.js';
+import { loadPrecompiled } from './precompiledValidators.js';
 import { createValidator, type ScenarioValidator } from './validator.js';
 
 export type { SourceFile } from './extends.js';
@@ -13,7 +15,10 @@ export type { SourceFile } from './extends.js';
 let validator: ScenarioValidator | undefined;
 
 function getValidator(): ScenarioValidator {
-  validator ??= createValidator(JSON.parse(readFileSync(schemaPath(), 'utf8')) as object);
+  if (validator === undefined) {
+    const text = readFileSync(schemaPath(), 'utf8');
+    validator = createValidator(JSON.parse(text) as object, loadPrecompiled(new URL('./', import.meta.url), text));
+  }
   return validator;
 }
 
