@@ -81,12 +81,14 @@ export function parseSeriesCsv(text: string, endDate?: string): SeriesTable {
     pos = nl < 0 ? text.length : nl + 1;
   }
   const lineCount = starts.length;
-  const line = (i: number): string => {
+  /** End of line i, without its line break. */
+  const lineEnd = (i: number): number => {
     let end = i + 1 < lineCount ? starts[i + 1] : text.length;
     if (end > starts[i] && text.charCodeAt(end - 1) === 10) end--;
     if (end > starts[i] && text.charCodeAt(end - 1) === 13) end--;
-    return text.slice(starts[i], end);
+    return end;
   };
+  const line = (i: number): string => text.slice(starts[i], lineEnd(i));
   let count = lineCount;
   while (count > 1 && line(count - 1) === '') count--;
   if (line(0) !== SERIES_COLUMNS) throw new Error(`series.csv: expected the header "${SERIES_COLUMNS}"`);
@@ -121,16 +123,27 @@ export function parseSeriesCsv(text: string, endDate?: string): SeriesTable {
     if (block.stats) return block.stats;
     const stats = emptyStats(dates.length);
     const perDay = resolution !== 'day' && (METRIC_KINDS as Record<string, MetricKind | undefined>)[metric] === 'flow';
+    const columns = [stats.mean, stats.p05, stats.p50, stats.p95];
     for (let r = 0; r < days; r++) {
       const i = block.first + r;
-      const f = line(i).split(',');
-      if (f.length !== 7 || f[2] !== rowDates[r]) throw new Error(`series.csv line ${i + 1}: expected 7 fields dated ${rowDates[r]}`);
+      // The fields are read in place (no split into strings): a report reads ~150 blocks of 4,383
+      // rows for the default scenario, and splitting them took ~0.6 s of its ~4.6 s.
+      const end = lineEnd(i);
+      const date = rowDates[r];
+      const second = nthComma(text, starts[i], end, 2);
+      const third = second < 0 ? -1 : text.indexOf(',', second + 1);
+      if (third < 0 || third > end || third - second - 1 !== date.length || !text.startsWith(date, second + 1)) throw badRow(i, date);
+      let from = third + 1;
       const scale = perDay ? 1 / (rowStarts[r + 1] - rowStarts[r]) : 1;
-      const values = [num(f[3]), num(f[4]), num(f[5]), num(f[6])].map((v) => (scale === 1 ? v : v * scale));
-      stats.mean.fill(values[0], rowStarts[r], rowStarts[r + 1]);
-      stats.p05.fill(values[1], rowStarts[r], rowStarts[r + 1]);
-      stats.p50.fill(values[2], rowStarts[r], rowStarts[r + 1]);
-      stats.p95.fill(values[3], rowStarts[r], rowStarts[r + 1]);
+      for (let q = 0; q < 4; q++) {
+        const comma = text.indexOf(',', from);
+        const to = q < 3 ? comma : end;
+        if (q < 3 ? comma < 0 || comma > end : comma >= 0 && comma < end) throw badRow(i, date);
+        const value = from === to ? NaN : Number(text.slice(from, to)) * scale;
+        if (rowStarts[r + 1] - rowStarts[r] === 1) columns[q][rowStarts[r]] = value;
+        else columns[q].fill(value, rowStarts[r], rowStarts[r + 1]);
+        from = to + 1;
+      }
     }
     block.stats = stats;
     return stats;
@@ -160,8 +173,18 @@ function keyOf(line: string): string {
   return a < 0 || b < 0 ? line : line.slice(0, b);
 }
 
-function num(field: string): number {
-  return field === '' ? NaN : Number(field);
+/** Position of the n-th comma (1-based) in text[from, end), or -1. */
+function nthComma(text: string, from: number, end: number, n: number): number {
+  let at = from - 1;
+  for (let k = 0; k < n; k++) {
+    at = text.indexOf(',', at + 1);
+    if (at < 0 || at >= end) return -1;
+  }
+  return at;
+}
+
+function badRow(i: number, date: string): Error {
+  return new Error(`series.csv line ${i + 1}: expected 7 fields dated ${date}`);
 }
 
 function emptyStats(days: number): SeriesStats {

@@ -43,6 +43,12 @@ describe('parseSeriesCsv', () => {
     expect(() => parseSeriesCsv('a,b\n')).toThrow(/expected the header/);
     expect(() => parseSeriesCsv(CSV.replace('crossings,B-C,2020-01-03,40,35,40,45\n', ''))).toThrow(/not whole blocks|does not have/);
     expect(() => parseSeriesCsv(CSV.replace('B-C,2020-01-02', 'B-C,2020-01-09')).get('crossings', 'B-C')).toThrow(/line 6/);
+    // Too few or too many fields, a date cut short, and a row whose line break is CRLF (accepted).
+    const row = 'crossings,B-C,2020-01-02,5,4,5,6\n';
+    for (const broken of ['crossings,B-C,2020-01-02,5,4,5\n', 'crossings,B-C,2020-01-02,5,4,5,6,7\n', 'crossings,B-C,2020-01-0,5,4,5,6\n']) {
+      expect(() => parseSeriesCsv(CSV.replace(row, broken)).get('crossings', 'B-C'), broken).toThrow(/line 6: expected 7 fields dated 2020-01-02/);
+    }
+    expect([...parseSeriesCsv(CSV.replace(row, row.replace('\n', '\r\n'))).get('crossings', 'B-C')!.p95]).toEqual([0, 6, 45]);
   });
 
   it('bins long series and sums moving windows', () => {
