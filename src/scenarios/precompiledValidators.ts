@@ -1,6 +1,6 @@
 // The scenario schema's two Ajv validators as code generated at build time, so that a command does
 // not compile them on every start: compiling both took 390 ms of the 1.0 s `routeshift validate`
-// took on the 2-core CI machine (a `--cpu-prof` of `validate western-balkans`). `npm run build`
+// took on a 2-core VM (a `--cpu-prof` of `validate western-balkans`, 2026-12-04). `npm run build`
 // writes the generated module next to the compiled validate.js (scripts/generate-validators.mjs);
 // validate.ts uses it only if it was generated from the very schema file it reads (a SHA-256 of
 // the file's text), and compiles at run time otherwise (tests run from the sources, a schema edited
