@@ -73,14 +73,9 @@ function naturalEnd(date: string, resolution: SeriesResolution): string {
  * period of a weekly or monthly file; without it the period is taken to run to its calendar end. */
 export function parseSeriesCsv(text: string, endDate?: string): SeriesTable {
   // Line starts only: splitting a 12-year file (2.3 million rows, 90 MB) into strings cost a
-  // second of garbage collection; a row becomes a string when its block is read.
-  const starts: number[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    starts.push(pos);
-    const nl = text.indexOf('\n', pos);
-    pos = nl < 0 ? text.length : nl + 1;
-  }
-  const lineCount = starts.length;
+  // second of garbage collection; a row becomes a string when its block is read. In a typed array:
+  // 2.9 million starts took 45-88 ms against 132-170 ms pushed onto an array.
+  const { starts, lineCount } = lineStarts(text);
   /** End of line i, without its line break. */
   const lineEnd = (i: number): number => {
     let end = i + 1 < lineCount ? starts[i + 1] : text.length;
@@ -164,6 +159,23 @@ export function parseSeriesCsv(text: string, endDate?: string): SeriesTable {
       return block ? Array.from({ length: days }, (_, d) => line(block.first + d)) : [];
     },
   };
+}
+
+/** Offsets of the lines of `text` (starts[0 … lineCount − 1]). */
+function lineStarts(text: string): { starts: Int32Array; lineCount: number } {
+  let starts = new Int32Array(1 << 16);
+  let lineCount = 0;
+  for (let pos = 0; pos < text.length; ) {
+    if (lineCount === starts.length) {
+      const bigger = new Int32Array(lineCount * 2);
+      bigger.set(starts);
+      starts = bigger;
+    }
+    starts[lineCount++] = pos;
+    const nl = text.indexOf('\n', pos);
+    pos = nl < 0 ? text.length : nl + 1;
+  }
+  return { starts, lineCount };
 }
 
 /** "metric,entity" of a row. */
