@@ -67,7 +67,8 @@ export function createSmugglerMarket(compiled: CompiledScenario, enforcement: En
   const borders = net.borderIds.length;
   const max = Math.max(spec.ids.length, m.maxNetworks);
   const perAgent = 1 / compiled.peoplePerAgent;
-  // The averages are in agents per day; the thresholds are set in people (so they do not depend on the scale).
+  // The averages are in agents per day; the thresholds are set in people (so they do not depend on
+  // the scale). Divided rather than multiplied by perAgent: 0.2 / 20 is exactly the 0.01 it replaced.
   const unmetForEntry = m.entryUnmetPeoplePerDay / compiled.peoplePerAgent;
   const demandForEntry = m.entryDemandPeoplePerDay / compiled.peoplePerAgent;
   const borderOrigin = Int32Array.from(net.borderIds, (id) => net.countryIds.indexOf(id.slice(0, 2)));

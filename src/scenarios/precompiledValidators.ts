@@ -16,7 +16,7 @@ import { SCHEMA_OPTIONS, withoutRequired, type SchemaValidators } from './valida
 /** File name of the generated module, beside validate.js. */
 export const GENERATED_FILE = 'schemaValidators.cjs';
 
-export function schemaSha256(schemaText: string): string {
+function schemaSha256(schemaText: string): string {
   return createHash('sha256').update(schemaText).digest('hex');
 }
 
