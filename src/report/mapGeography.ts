@@ -14,11 +14,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { geoBounds, geoConicConformal, geoContains, geoPath, type GeoProjection } from 'd3-geo';
+import { geoConicConformal, geoContains, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Scenario } from '../scenarios/types.js';
 import { boxOutline, placesBox } from '../geo/box.js';
+import { featureBounds, loadWorldBounds, type GeoBox } from './worldBounds.js';
 
 export interface MapCountry {
   /** GeoJSON feature with properties.name (Natural Earth) and properties.code (scenario code or ''). */
@@ -43,17 +44,25 @@ export interface MapFrame {
   countryLabels: MapLabel[];
 }
 
-type World = FeatureCollection<Geometry, { name: string }>;
+interface World {
+  features: FeatureCollection<Geometry, { name: string }>['features'];
+  /** geoBounds of each feature, in feature order (worldBounds.ts). */
+  bounds: GeoBox[];
+}
 
 let worldCache: World | undefined;
 /** The outlines of a scenario's region do not depend on the map's size (~70 ms to find). */
 const regionCache = new WeakMap<Scenario, MapCountry[]>();
 
-/** Natural Earth 1:50m countries as GeoJSON (read once per process, ~60 ms). */
+/** Natural Earth 1:50m countries as GeoJSON with their boxes (read once per process, ~60 ms with
+ * the boxes generated at build time). */
 function world(): World {
   if (!worldCache) {
-    const topo = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-    worldCache = feature(topo, topo.objects.countries) as World;
+    const atlasText = readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'), 'utf8');
+    const topo = JSON.parse(atlasText) as Topology;
+    const collection = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+    const bounds = loadWorldBounds(new URL('.', import.meta.url), atlasText, collection.features.length) ?? featureBounds(collection);
+    worldCache = { features: collection.features, bounds };
   }
   return worldCache;
 }
@@ -99,9 +108,9 @@ export function mapFrame(scenario: Scenario, widthPx: number): MapFrame {
 }
 
 function countriesInBox(scenario: Scenario, [w, s, e, n]: readonly number[], all: World): MapCountry[] {
-  const bounds = new Map<(typeof all.features)[number], [[number, number], [number, number]]>();
-  const inBox = all.features.filter((f) => {
-    const b = geoBounds(f);
+  const bounds = new Map<(typeof all.features)[number], GeoBox>();
+  const inBox = all.features.filter((f, i) => {
+    const b = all.bounds[i];
     bounds.set(f, b);
     const [[x0, y0], [x1, y1]] = b;
     return x1 >= w && x0 <= e && y1 >= s && y0 <= n;
