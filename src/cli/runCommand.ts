@@ -106,8 +106,8 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   const written: string[] = [...OUTPUT_FILES];
   await writeOutputDir(target, async (tmp) => {
     await writeFile(join(tmp, 'summary.json'), summaryJson);
-    const seriesCsv = batch.series?.toCsv() ?? '';
-    await writeFile(join(tmp, 'series.csv'), seriesCsv);
+    const seriesBytes = batch.series?.toCsvBytes() ?? new Uint8Array(0);
+    await writeFile(join(tmp, 'series.csv'), seriesBytes);
     const manifest = buildManifest({
       scenario: { id: scenario.id, hash: scenarioHash(scenario), files: input.shownFiles },
       seed,
@@ -128,7 +128,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     });
     if (options.report !== false) {
       const { writeRunReport } = await import('../report/cliHooks.js');
-      const report = await writeRunReport(tmp, { scenario, summaryJson, seriesCsv, manifest });
+      const report = await writeRunReport(tmp, { scenario, summaryJson, seriesCsv: new TextDecoder().decode(seriesBytes), manifest });
       if (report !== undefined) written.push(report);
     }
     await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

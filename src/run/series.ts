@@ -4,9 +4,9 @@
 // it without reshaping. Also the result-shape check that summary.ts shares.
 //
 // The file has (|BORDER_METRICS| × borders + |COUNTRY_METRICS| × countries + |TOTAL_METRICS|) × days
-// rows (2.5 million for the 12-year western-balkans scenario), so lines are collected in one array and joined
-// once, and the per-day gather reuses one buffer. Quantiles are exact up to a bound on the values
-// kept and P² estimates beyond (SeriesAccumulator, docs/outputs.md).
+// rows (2.9 million for the 12-year western-balkans scenario), so rows are written as bytes into one
+// buffer, and the per-day gather reuses one scratch array. Quantiles are exact up to a bound on the
+// values kept and P² estimates beyond (SeriesAccumulator, docs/outputs.md).
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type ReplicateResult } from '../model/result.js';
@@ -49,9 +49,6 @@ export function formatNumber(value: number | null): string {
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
-
-/** Lines of series.csv per chunk while it is written (toCsv). */
-const CHUNK_LINES = 4096;
 
 /** Daily values (all runs together) kept for exact quantiles: 2^25 doubles, 256 MiB. */
 export const EXACT_SERIES_VALUES = 2 ** 25;
@@ -163,64 +160,96 @@ export class SeriesAccumulator {
 
   /** series.csv as one string (header, one row per metric × entity × period, trailing newline). */
   toCsv(): string {
+    return new TextDecoder().decode(this.toCsvBytes());
+  }
+
+  /** series.csv as UTF-8 bytes, ready to write. Why bytes: the file has millions of lines (111 MB
+   * for 10 runs of the daily 12-year western-balkans), and making each line a string, joining them
+   * and encoding the result took 1.4–2.6 s on a 2-core VM; bytes copied from per-entity prefixes,
+   * per-period dates and the last cell's formatted numbers took 1.1–1.9 s, and writing them needs
+   * no encoding (bench/DECLARATION.md). */
+  toCsvBytes(): Uint8Array {
     if (this.count === 0) throw new Error('series: no replicate results');
-    const { compiled } = this;
+    const { compiled, sketch, kept } = this;
+    const encoder = new TextEncoder();
     const dates = periodDates(compiled.startDate, this.starts);
     const periods = dates.length;
-    // Lines are joined into chunks of CHUNK_LINES as they are made, so that the millions of short
-    // line strings die young instead of being kept (and copied by the garbage collector) until the
-    // end: for the 12-year daily western-balkans (2.9 million lines) the collector took 3.9 s of
-    // the main thread's 14 s in a profile of `run --runs 14` before this (bench/DECLARATION.md).
-    const chunks: string[] = [];
-    let lines: string[] = [SERIES_HEADER];
-    const line = (text: string): void => {
-      lines.push(text);
-      if (lines.length < CHUNK_LINES) return;
-      chunks.push(lines.join('\n'));
-      lines = [];
-    };
-    const values = new Float64Array(this.kept.length);
-    const scratch = new Float64Array(this.kept.length);
+    // Every date is ten ASCII characters (YYYY-MM-DD), each stored followed by its comma.
+    const dateBytes = encoder.encode(dates.map((d) => `${d},`).join(''));
+    const dateWidth = periods > 0 ? dateBytes.length / periods : 0;
+    const header = encoder.encode(`${SERIES_HEADER}\n`);
+    const sections: [readonly string[], readonly string[]][] = [
+      [BORDER_METRICS, compiled.network.borderIds],
+      [COUNTRY_METRICS, compiled.network.countryIds],
+      [TOTAL_METRICS, ['total']],
+    ];
+    // Row prefixes (metric and entity) per section, in row order.
+    const prefixes = sections.map(([metrics, entityIds]) => metrics.flatMap((m) => entityIds.map((e) => encoder.encode(`${m},${csvField(e)},`))));
+    // Sized for rows of "0,0,0,0": larger numbers grow it (by doubling) a few times at most.
+    const estimate = prefixes.flat().reduce((sum, p) => sum + periods * (p.length + dateWidth + 8), header.length);
+    // The buffer, its length and the loop state are locals of this one function, not variables
+    // shared with a closure, so that the byte copies below stay in registers.
+    let out = new Uint8Array(estimate);
+    out.set(header, 0);
+    let length = header.length;
+    const values = new Float64Array(kept.length);
+    const scratch = new Float64Array(kept.length);
     const stats = new Float64Array(4);
-    const sketch = this.sketch;
-    const kept = this.kept;
     let cell = 0;
-    let [lastMean, lastP05, lastP50, lastP95]: (number | null | undefined)[] = [undefined, undefined, undefined, undefined];
-    let lastText = '';
-    const emit = (metrics: readonly string[], entityIds: readonly string[], section: number): void => {
-      for (let m = 0; m < metrics.length; m++) {
-        for (let e = 0; e < entityIds.length; e++) {
-          const prefix = `${metrics[m]},${csvField(entityIds[e])},`;
-          const base = (m * entityIds.length + e) * periods;
-          for (let d = 0; d < periods; d++, cell++) {
-            let mean: number | null, p05: number | null, p50: number | null, p95: number | null;
-            if (sketch === undefined) {
-              for (let i = 0; i < kept.length; i++) values[i] = kept[i][section][base + d];
-              const defined = meanAndQuantiles(values, scratch, stats) > 0;
-              [mean, p05, p50, p95] = defined ? [stats[0], stats[1], stats[2], stats[3]] : [null, null, null, null];
-            } else {
-              const n = sketch.count(cell);
-              const q = (marker: number) => (n > 0 ? sketch.quantile(cell, marker) : null);
-              mean = n > 0 ? sketch.sums[cell] / n : null;
-              [p05, p50, p95] = [q(P2_P05), q(P2_P50), q(P2_P95)];
-            }
-            // Most cells repeat their neighbour's four numbers (zeros before and after events,
-            // quiet borders): their formatted text is reused instead of made again.
-            if (mean !== lastMean || p05 !== lastP05 || p50 !== lastP50 || p95 !== lastP95) {
-              [lastMean, lastP05, lastP50, lastP95] = [mean, p05, p50, p95];
-              lastText = `${formatNumber(mean)},${formatNumber(p05)},${formatNumber(p50)},${formatNumber(p95)}`;
-            }
-            line(`${prefix}${dates[d]},${lastText}`);
+    // The last cell's numbers (`shown` false before the first cell) and their text with the
+    // newline (numbers are ASCII), reused while they repeat.
+    let shown = false;
+    let lastDefined = false;
+    let [lastMean, lastP05, lastP50, lastP95] = [0, 0, 0, 0];
+    let text = new Uint8Array(256);
+    let textLength = 0;
+    for (let section = 0; section < sections.length; section++) {
+      const rows = prefixes[section];
+      const columns = kept.map((arrays) => arrays[section]);
+      for (let r = 0; r < rows.length; r++) {
+        const prefix = rows[r];
+        const base = r * periods;
+        for (let d = 0; d < periods; d++, cell++) {
+          let defined = false;
+          if (sketch === undefined) {
+            for (let i = 0; i < columns.length; i++) values[i] = columns[i][base + d];
+            defined = meanAndQuantiles(values, scratch, stats) > 0;
+          } else if (sketch.count(cell) > 0) {
+            defined = true;
+            stats[0] = sketch.sums[cell] / sketch.count(cell);
+            stats[1] = sketch.quantile(cell, P2_P05);
+            stats[2] = sketch.quantile(cell, P2_P50);
+            stats[3] = sketch.quantile(cell, P2_P95);
           }
+          if (!defined) stats.fill(0);
+          const mean = stats[0];
+          const p05 = stats[1];
+          const p50 = stats[2];
+          const p95 = stats[3];
+          // Most cells repeat their neighbour's four numbers (zeros before and after events,
+          // quiet borders): their formatted text is reused instead of made again.
+          if (!shown || defined !== lastDefined || mean !== lastMean || p05 !== lastP05 || p50 !== lastP50 || p95 !== lastP95) {
+            shown = true;
+            lastDefined = defined;
+            [lastMean, lastP05, lastP50, lastP95] = [mean, p05, p50, p95];
+            const made = defined ? `${formatNumber(mean)},${formatNumber(p05)},${formatNumber(p50)},${formatNumber(p95)}\n` : ',,,\n';
+            if (made.length > text.length) text = new Uint8Array(made.length * 2);
+            for (let i = 0; i < made.length; i++) text[i] = made.charCodeAt(i);
+            textLength = made.length;
+          }
+          const lineLength = prefix.length + dateWidth + textLength;
+          if (length + lineLength > out.length) {
+            const bigger = new Uint8Array(Math.max(out.length * 2, length + lineLength));
+            bigger.set(out.subarray(0, length));
+            out = bigger;
+          }
+          for (let i = 0; i < prefix.length; i++) out[length++] = prefix[i];
+          for (let i = d * dateWidth, end = i + dateWidth; i < end; i++) out[length++] = dateBytes[i];
+          for (let i = 0; i < textLength; i++) out[length++] = text[i];
         }
       }
-    };
-    emit(BORDER_METRICS, compiled.network.borderIds, 0);
-    emit(COUNTRY_METRICS, compiled.network.countryIds, 1);
-    emit(TOTAL_METRICS, ['total'], 2);
-    lines.push('');
-    chunks.push(lines.join('\n'));
-    return chunks.join('\n');
+    }
+    return out.subarray(0, length);
   }
 }
 

@@ -10,7 +10,7 @@ import {
   TOTAL_METRICS,
   type ReplicateResult,
 } from '../../src/model/result.js';
-import { buildSeriesCsv, formatNumber, SERIES_HEADER } from '../../src/run/series.js';
+import { buildSeriesCsv, formatNumber, SERIES_HEADER, SeriesAccumulator } from '../../src/run/series.js';
 import { buildSummary } from '../../src/run/summary.js';
 
 const DAYS = 3;
@@ -176,6 +176,27 @@ describe('buildSeriesCsv', () => {
 
   it('is identical for identical input', () => {
     expect(buildSeriesCsv(compiled, results)).toBe(csv);
+  });
+
+  it('as bytes is the UTF-8 of the text, also when long numbers outgrow the first buffer', () => {
+    // Every cell 1234.56789 (or NaN: missing) in two runs: rows far longer than "0,0,0,0".
+    const long = (replicate: number) => {
+      const r = fake(replicate, {}, {}, {}, {});
+      for (const a of [r.borderDaily, r.countryDaily, r.totalDaily]) a.fill(1234.56789 + replicate);
+      r.borderDaily[0] = NaN; // attempts, GR-MK, first day: missing in both runs
+      return r;
+    };
+    const acc = new SeriesAccumulator(compiled);
+    acc.add(long(0));
+    acc.add(long(1));
+    const bytes = acc.toCsvBytes();
+    const text = acc.toCsv();
+    expect(Buffer.from(bytes).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    const rows = text.split('\n');
+    expect(rows[1]).toBe('attempts,GR-MK,2015-12-30,,,,');
+    expect(rows[2]).toBe('attempts,GR-MK,2015-12-31,1235.07,1234.62,1235.07,1235.52');
+    expect(rows.at(-2)).toBe(`${TOTAL_METRICS.at(-1)},total,2016-01-01,1235.07,1234.62,1235.07,1235.52`);
+    expect(rows).toHaveLength(lines.length);
   });
 });
 
