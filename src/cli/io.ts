@@ -17,11 +17,32 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
+/** The writable end the CLI writes text to (process.stdout, process.stderr, or a test's fake). */
+export interface TextSink {
+  write(text: string): unknown;
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/** A writer to `sink` that stops writing once the reader has gone (EPIPE: `routeshift list | head`,
+ * `run --json | head`), as a Unix tool does, instead of a Node stack trace for an unhandled 'error'
+ * event. The command itself goes on to its end and exit code: files are written as they would be.
+ * Any other write error is rethrown. */
+export function pipeWriter(sink: TextSink): (text: string) => void {
+  let closed = false;
+  sink.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) sink.write(text);
+  };
+}
+
 /** The real process: stdout/stderr, process.cwd(), process.env, and a progress bar on a TTY. */
 export function processIo(signal?: AbortSignal): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     progressStream: process.stderr.isTTY ? process.stderr : undefined,
