@@ -16,7 +16,7 @@
 // 3. A SHA-256 of every replicate's result arrays (daily series and scalars) is printed, so that a
 //    change meant only to speed the kernel up can be checked to give the same bytes.
 //
-// --dist: a compiled copy other than ./dist (e.g. `npx tsc -p tsconfig.build.json --outDir /tmp/a`),
+// --dist: a compiled copy other than ./dist (e.g. `npx tsc -p tsconfig.build.json --incremental false --outDir /tmp/a`),
 // to compare two versions interleaved. Profile with `node --cpu-prof bench/flee.mjs --runs 2`.
 
 import { createHash } from 'node:crypto';

@@ -4,7 +4,7 @@
 // inflate the wall time more than the CPU time. A script rather than a vitest bench because vitest
 // runs the TypeScript sources through a transpiling hook. To compare two builds, alternate
 // invocations with `--dist` pointing at a private copy of each (`npx tsc -p tsconfig.build.json
-// --outDir /tmp/a/dist` with `scenarios/` and `package.json` beside it): two builds loaded into
+// --incremental false --outDir /tmp/a/dist` with `scenarios/` and `package.json` beside it): two builds loaded into
 // one process slowed each other (the older build by ~45% in one try), so one process runs one build.
 // Each replicate overwrites the daily arrays of the one before, as `routeshift run` does once the
 // series no longer keeps every run (src/run/dailyArrayPool.ts); `--fresh` allocates new ones.

@@ -5,7 +5,7 @@
 //
 //   node bench/parallel.mjs [--scenario western-balkans] [--runs 32] [--repeat 3] [--threads 2] [--dist dir]
 //
-// --dist: a compiled copy other than ./dist (e.g. `npx tsc -p tsconfig.build.json --outDir /tmp/rs`),
+// --dist: a compiled copy other than ./dist (e.g. `npx tsc -p tsconfig.build.json --incremental false --outDir /tmp/rs`),
 // so that a rebuild of ./dist by someone else during the minutes this runs cannot mix versions.
 //
 // 1. Speed-up: `aggregateMonteCarlo` (what `routeshift run` does: replicates plus streaming
