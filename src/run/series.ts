@@ -165,9 +165,9 @@ export class SeriesAccumulator {
 
   /** series.csv as UTF-8 bytes, ready to write. Why bytes: the file has millions of lines (111 MB
    * for 10 runs of the daily 12-year western-balkans), and making each line a string, joining them
-   * and encoding the result took 1.4–2.6 s on a 2-core VM; bytes copied from per-entity prefixes,
-   * per-period dates and the last cell's formatted numbers took 1.1–1.9 s, and writing them needs
-   * no encoding (bench/DECLARATION.md). */
+   * and encoding the result took 1.8–3.3 s of CPU on a 2-core VM; copying the bytes of per-row
+   * prefixes, per-period dates and the last cell's formatted numbers takes 1.6–2.3 s, and writing
+   * them needs no encoding (bench/DECLARATION.md). */
   toCsvBytes(): Uint8Array {
     if (this.count === 0) throw new Error('series: no replicate results');
     const { compiled, sketch, kept } = this;
