@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { KEYED_LISTS, isPlainObject, mergeScenarios, type JsonObject } from '../scenarios/extends.js';
 import type { Scenario } from '../scenarios/types.js';
 import { ScenarioError } from '../scenarios/errors.js';
-import { checkFiles, validateScenario } from '../scenarios/validate.js';
+import { checkChain } from '../scenarios/validate.js';
 import type { FreeParameter } from './paramsFile.js';
 import { pointScenario } from './pointScenarios.js';
 
@@ -73,11 +73,8 @@ export function bestScenarioFile(input: BestScenarioInput): JsonObject {
     ...delta,
   };
   const shown = 'best.json';
-  const own = checkFiles([{ file: shown, data: file }]);
-  if (own.length > 0) throw new ScenarioError(own);
-  const merged = mergeScenarios(input.base as unknown as JsonObject, file);
-  const problems = validateScenario(merged, [{ file: shown, data: file }]);
-  if (problems.length > 0) throw new ScenarioError(problems);
+  const { merged, problems } = checkChain([{ file: shown, data: file }], () => mergeScenarios(input.base as unknown as JsonObject, file));
+  if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
   const expected = { ...modified, id: file.id, name: file.name, description: file.description };
   if (!isDeepStrictEqual(merged, expected)) throw new Error('best.json does not merge back into the calibrated scenario');
   return file;

@@ -72,13 +72,13 @@ export function resolveScenario(lib: ScenarioLibrary, source: ScenarioSource): S
     file: l.shown,
     data: i < chain.length - 1 && l.data.id === undefined ? { ...l.data, id: l.base } : l.data,
   }));
-  const fileProblems = lib.validator.checkFiles(files);
-  if (fileProblems.length > 0) throw new ScenarioError(fileProblems);
-  let merged: JsonObject = structuredClone(chain[chain.length - 1].data);
-  delete merged.extends;
-  for (let i = chain.length - 2; i >= 0; i--) merged = mergeScenarios(merged, chain[i].data, chain[i].base);
-  const problems = lib.validator.validateScenario(merged, files);
-  if (problems.length > 0) throw new ScenarioError(problems);
+  const { merged, problems } = lib.validator.checkChain(files, () => {
+    let out: JsonObject = structuredClone(chain[chain.length - 1].data);
+    delete out.extends;
+    for (let i = chain.length - 2; i >= 0; i--) out = mergeScenarios(out, chain[i].data, chain[i].base);
+    return out;
+  });
+  if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
   return merged as unknown as Scenario;
 }
 

@@ -10,7 +10,7 @@ import { builtinIds, looksLikeBuiltinName, resolveBuiltin } from './builtins.js'
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { isPlainObject, mergeScenarios, type JsonObject, type SourceFile } from './extends.js';
 import type { Scenario } from './types.js';
-import { checkFiles, validateScenario } from './validate.js';
+import { checkChain } from './validate.js';
 
 export interface LoadOptions {
   /** Directory that relative paths are resolved against and shown relative to (default: process.cwd()). */
@@ -65,13 +65,13 @@ function mergeAndValidate(chain: ChainLink[]): Scenario {
     const named = i < chain.length - 1 && link.data.id === undefined;
     return { file: link.shown, data: named ? { ...link.data, id: baseName(link.abs) } : link.data };
   });
-  const fileProblems = checkFiles(files);
-  if (fileProblems.length > 0) throw new ScenarioError(fileProblems);
-  let merged: JsonObject = structuredClone(chain[chain.length - 1].data);
-  delete merged.extends;
-  for (let i = chain.length - 2; i >= 0; i--) merged = mergeScenarios(merged, chain[i].data, baseName(chain[i].abs));
-  const problems = validateScenario(merged, files);
-  if (problems.length > 0) throw new ScenarioError(problems);
+  const { merged, problems } = checkChain(files, () => {
+    let out: JsonObject = structuredClone(chain[chain.length - 1].data);
+    delete out.extends;
+    for (let i = chain.length - 2; i >= 0; i--) out = mergeScenarios(out, chain[i].data, baseName(chain[i].abs));
+    return out;
+  });
+  if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
   return merged as unknown as Scenario;
 }
 

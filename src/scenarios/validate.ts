@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { schemaPath } from './builtins.js';
 import type { ScenarioProblem } from './errors.js';
-import type { SourceFile } from './extends.js';
+import type { JsonObject, SourceFile } from './extends.js';
 import { loadPrecompiled } from './precompiledValidators.js';
 import { createValidator, type ScenarioValidator } from './validator.js';
 
@@ -34,4 +34,10 @@ export function checkFiles(files: readonly SourceFile[]): ScenarioProblem[] {
  */
 export function validateScenario(merged: unknown, files?: readonly SourceFile[]): ScenarioProblem[] {
   return getValidator().validateScenario(merged, files);
+}
+
+/** The three passes over an extends chain, merging it with `merge()` when pass 1 lets later passes
+ * run (validator.ts, checkChain). */
+export function checkChain(files: readonly SourceFile[], merge: () => JsonObject): { merged: JsonObject | undefined; problems: ScenarioProblem[] } {
+  return getValidator().checkChain(files, merge);
 }

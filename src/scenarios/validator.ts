@@ -8,13 +8,17 @@
 // 3. semantic checks the schema cannot express (references between ids, countries, borders that
 //    no edge crosses, dates within the period), on the merged scenario.
 // Problems from passes 2 and 3 are mapped back to the file that supplied the value (extends.ts).
+// A later pass runs after problems in an earlier one when those problems cannot change what it reads
+// (an unknown property, a number out of its range: `checkChain`), so that a file with a misspelt
+// field and an event outside the period gets both messages at once; after any other schema problem
+// (a wrong type, a missing field, a malformed id) later passes would misread the data, and stop.
 // Ajv's messages are rewritten where they would puzzle a person: unknown properties are named,
 // enums list the allowed values, patterns say what they stand for.
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { isRealDate } from './dates.js';
 import { pointer, type ScenarioProblem } from './errors.js';
-import { isPlainObject, locateInChain, type SourceFile } from './extends.js';
+import { isPlainObject, locateInChain, type JsonObject, type SourceFile } from './extends.js';
 import type { Scenario } from './types.js';
 import { informationBlockProblems, informationEventProblems } from './validateInformation.js';
 
@@ -27,6 +31,10 @@ export interface ScenarioValidator {
    * the value. Without files, problems are reported against `<scenario>`.
    */
   validateScenario(merged: unknown, files?: readonly SourceFile[]): ScenarioProblem[];
+  /** All three passes over an extends chain (the requested file first): pass 1, then, unless it
+   * found a problem that stops later passes, `merge()` (the chain merged, extends.ts) and passes 2
+   * and 3. Every problem once, in pass order; `merged` is undefined when it was not built. */
+  checkChain(files: readonly SourceFile[], merge: () => JsonObject): { merged: JsonObject | undefined; problems: ScenarioProblem[] };
 }
 
 /** Ajv's options for the scenario schema (precompiledValidators.ts generates code with the same). */
@@ -43,19 +51,48 @@ export interface SchemaValidators {
 export function createValidator(schema: object, precompiled?: SchemaValidators): ScenarioValidator {
   const full = precompiled?.full ?? new Ajv2020(SCHEMA_OPTIONS).compile(schema);
   const relaxed = precompiled?.relaxed ?? new Ajv2020(SCHEMA_OPTIONS).compile(withoutRequired(schema) as object);
+
+  /** Pass 1, and whether later passes may run after it. */
+  function filePass(files: readonly SourceFile[]): { problems: ScenarioProblem[]; goOn: boolean } {
+    let goOn = true;
+    const problems = files.flatMap(({ file, data }) => {
+      const found = checkSchema(relaxed, data);
+      goOn &&= found.goOn;
+      return found.problems.map((p) => ({ file, ...p }));
+    });
+    return { problems, goOn };
+  }
+
+  function validateScenario(merged: unknown, files?: readonly SourceFile[]): ScenarioProblem[] {
+    const chain = files && files.length > 0 ? files : [{ file: '<scenario>', data: merged }];
+    const located = (p: PathProblem): ScenarioProblem => ({ ...locateInChain(chain, merged, p.path), message: p.message });
+    const { problems, goOn } = checkSchema(full, merged);
+    const semantic = goOn ? semanticProblems(merged as Scenario) : [];
+    return [...problems, ...semantic].map(located);
+  }
+
   return {
-    checkFiles: (files) => files.flatMap(({ file, data }) => schemaProblems(relaxed, data).map((p) => ({ file, ...p }))),
-    validateScenario(merged, files) {
-      const chain = files && files.length > 0 ? files : [{ file: '<scenario>', data: merged }];
-      const located = (p: { path: string; message: string }): ScenarioProblem => ({
-        ...locateInChain(chain, merged, p.path),
-        message: p.message,
-      });
-      const problems = schemaProblems(full, merged);
-      if (problems.length > 0) return problems.map(located);
-      return semanticProblems(merged as Scenario).map(located);
+    checkFiles: (files) => filePass(files).problems,
+    validateScenario,
+    checkChain(files, merge) {
+      const first = filePass(files);
+      if (!first.goOn) return { merged: undefined, problems: first.problems };
+      const merged = merge();
+      return { merged, problems: uniqueProblems([...first.problems, ...validateScenario(merged, files)]) };
     },
   };
+}
+
+/** Problems with the same file, path and message once (passes 1 and 2 both see a value that the
+ * merged scenario keeps from its file), in first-seen order. */
+function uniqueProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}\0${p.path}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The schema with every `required` list removed (pass 1 checks each file of a chain on its own). */
@@ -80,10 +117,24 @@ const PATTERN_MEANING: Record<string, string> = {
   entityName: 'must be "total", a country code ("BA") or a border id ("RS-HU")',
 };
 
+/** Schema keywords whose failures leave every id, reference, date and key that the semantic
+ * checks read as the schema describes it: an unknown property (the checks read known ones only)
+ * and a number out of its range (they read no numbers). */
+const HARMLESS_KEYWORDS = new Set(['additionalProperties', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
+
 /** Ajv errors of `data` as problems a person can act on (also used for benchmark files). */
 export function schemaProblems(validate: ValidateFunction, data: unknown): PathProblem[] {
-  if (validate(data)) return [];
+  return checkSchema(validate, data).problems;
+}
+
+/** schemaProblems, and whether the semantic checks can still read `data` (every error harmless). */
+function checkSchema(validate: ValidateFunction, data: unknown): { problems: PathProblem[]; goOn: boolean } {
+  if (validate(data)) return { problems: [], goOn: true };
   const errors = validate.errors ?? [];
+  return { problems: describeErrors(errors), goOn: errors.every((e) => HARMLESS_KEYWORDS.has(e.keyword)) };
+}
+
+function describeErrors(errors: readonly ErrorObject[]): PathProblem[] {
   const skip = new Set<number>();
   const extra = new Map<number, PathProblem>();
   errors.forEach((e, k) => {

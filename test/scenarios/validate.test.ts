@@ -40,6 +40,14 @@ const EXPECTED: Record<string, (string | RegExp)[]> = {
     /^test\/fixtures\/bad\/unknown-property\.json: \/nodes\/0\/shelterCap: unknown property "shelterCap" \(allowed: id, name, .*shelterCapacity/,
     `${BAD}/unknown-property.json: /nodes/0/kind: must be one of "entry", "hub", "camp", "border-area", "destination", got "town"`,
   ],
+  // Misspelt fields and a number out of range do not hide the problems of references and dates.
+  'typos-and-references.json': [
+    /^test\/fixtures\/bad\/typos-and-references\.json: \/behavior: unknown property "behavior" \(allowed: .*behaviour/,
+    `${BAD}/typos-and-references.json: /borders/RS-HU/detection: must be <= 1, got 1.5`,
+    /^test\/fixtures\/bad\/typos-and-references\.json: \/events\/0\/set\/detecton: unknown property "detecton"/,
+    `${BAD}/typos-and-references.json: /events/0/date: 2016-03-01 is outside the period 2015-06-01 to 2015-10-31`,
+    `${BAD}/typos-and-references.json: /events/0/border: unknown country "XX" (not in /countries)`,
+  ],
   'not-an-object.json': [`${BAD}/not-an-object.json: must be a JSON object ({ ... }) describing a scenario`],
   'inconsistent.json': [
     `${BAD}/inconsistent.json: /nodes/0/country: unknown country "XX" (not in /countries)`,
@@ -83,6 +91,26 @@ describe('validateScenario on one scenario', () => {
     const s = tiny();
     s.seed = -1;
     expect(validateScenario(s)).toEqual([{ file: '<scenario>', path: '/seed', message: 'must be >= 0, got -1' }]);
+  });
+
+  it('checks references after an unknown property or a number out of range, not after a wrong type or a missing field', () => {
+    const typo = tiny();
+    typo.nodes[0].shelterCap = 10;
+    typo.seed = -1;
+    typo.inflow[0].entry = 'nowhere';
+    expect(messages(typo)).toEqual([
+      '/seed: must be >= 0, got -1',
+      expect.stringMatching(/^\/nodes\/0\/shelterCap: unknown property "shelterCap"/),
+      '/inflow/0/entry: unknown node "nowhere"',
+    ]);
+    const wrongType = tiny();
+    wrongType.nodes[0].lat = 'north';
+    wrongType.inflow[0].entry = 'nowhere';
+    expect(messages(wrongType)).toEqual(['/nodes/0/lat: must be number, got "north"']);
+    const missing = tiny();
+    delete missing.nodes[1].lat;
+    missing.inflow[0].entry = 'nowhere';
+    expect(messages(missing)).toEqual(['/nodes/1: missing required property "lat"']);
   });
 
   it('reports duplicate ids and self-loops', () => {
