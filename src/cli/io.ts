@@ -13,6 +13,9 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** A terminal to draw a progress bar on; undefined for no progress bar (not a TTY, tests). */
   progressStream?: NodeJS.WriteStream;
+  /** Width in characters of the terminal standard output goes to; undefined when it is not a
+   * terminal (a pipe, a file, tests), where lines are written in full. */
+  stdoutColumns?: number;
   /** Aborts a running `run` (Ctrl-C); nothing is written when it fires. */
   signal?: AbortSignal;
 }
@@ -46,6 +49,7 @@ export function processIo(signal?: AbortSignal): CliIo {
     cwd: process.cwd(),
     env: process.env,
     progressStream: process.stderr.isTTY ? process.stderr : undefined,
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     signal,
   };
 }

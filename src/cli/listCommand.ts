@@ -1,5 +1,7 @@
 // `routeshift list`: the built-in scenarios, one per line: the name to pass to `run`, then the
-// first sentence of its description, aligned in two columns.
+// first sentence of its description, aligned in two columns. On a terminal a line is cut to its
+// width with an ellipsis, so that each scenario stays on one line (the what-if questions run to
+// 200 characters and more); piped or redirected, the sentence is written in full, for grep.
 
 import { listBuiltins, scenariosDir } from '../scenarios/builtins.js';
 import type { CliIo } from './io.js';
@@ -11,8 +13,19 @@ export function listCommand(io: CliIo): number {
     return 0;
   }
   const width = Math.max(...builtins.map((b) => b.id.length));
-  for (const b of builtins) io.stdout(`${b.id.padEnd(width)}  ${firstSentence(b.description || b.name)}\n`.replace(/ +\n$/, '\n'));
+  for (const b of builtins) {
+    const line = `${b.id.padEnd(width)}  ${firstSentence(b.description || b.name)}`.trimEnd();
+    io.stdout(`${io.stdoutColumns === undefined ? line : fitTo(line, io.stdoutColumns)}\n`);
+  }
   return 0;
+}
+
+/** `text` cut to at most `columns` characters (code points), ending in "…" when cut; never cut
+ * below 20 characters, for a terminal too narrow to hold anything useful. */
+export function fitTo(text: string, columns: number): string {
+  const chars = [...text];
+  const room = Math.max(20, columns);
+  return chars.length <= room ? text : `${chars.slice(0, room - 1).join('').trimEnd()}…`;
 }
 
 /** Text up to the first `.`, `!` or `?` that ends a sentence (not "e.g." and the like, nor one

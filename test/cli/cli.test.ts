@@ -23,7 +23,7 @@ beforeEach(() => {
   mkdirSync(cwd);
 });
 
-async function cli(args: string[], options: { env?: Record<string, string>; signal?: AbortSignal } = {}) {
+async function cli(args: string[], options: { env?: Record<string, string>; signal?: AbortSignal; stdoutColumns?: number } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -32,6 +32,7 @@ async function cli(args: string[], options: { env?: Record<string, string>; sign
     cwd,
     env: options.env ?? {},
     signal: options.signal,
+    stdoutColumns: options.stdoutColumns,
   });
   return { code, stdout, stderr };
 }
@@ -48,6 +49,19 @@ describe('routeshift list', () => {
       expect(lines[i].startsWith(b.id.padEnd(column))).toBe(true);
       expect(b.description.replace(/\s+/g, ' ')).toContain(lines[i].slice(column));
     });
+  });
+
+  it('cuts each line to the width of a terminal, with an ellipsis where it cut', async () => {
+    const full = (await cli(['list'])).stdout.trimEnd().split('\n');
+    const { stdout } = await cli(['list'], { stdoutColumns: 80 });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(full.length);
+    lines.forEach((line, i) => {
+      expect([...line].length).toBeLessThanOrEqual(80);
+      if (full[i].length <= 80) expect(line).toBe(full[i]);
+      else expect(full[i].startsWith(line.slice(0, -1).trimEnd()) && line.endsWith('…')).toBe(true);
+    });
+    expect(lines.some((l) => l.endsWith('…'))).toBe(true);
   });
 });
 
