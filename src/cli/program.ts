@@ -54,7 +54,7 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
 
   program
     .command('run')
-    .description('run a scenario (built-in name or JSON file) and write summary.json, series.csv, manifest.json')
+    .description('run a scenario (built-in name or JSON file) and write summary.json, series.csv, manifest.json and report.html')
     .argument('<scenario>', 'built-in scenario name (see `routeshift list`) or path to a scenario JSON file')
     .addOption(new Option('--runs <n>', 'number of Monte Carlo runs').argParser(positiveInteger).default(10))
     .addOption(new Option('--seed <s>', 'master seed (default: the scenario\'s seed, else 1)').argParser(nonNegativeInteger))
