@@ -49,7 +49,8 @@ export function processIo(signal?: AbortSignal): CliIo {
     cwd: process.cwd(),
     env: process.env,
     progressStream: process.stderr.isTTY ? process.stderr : undefined,
-    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    // A terminal that does not say its width reports 0 columns: then lines are written in full.
+    stdoutColumns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
     signal,
   };
 }
