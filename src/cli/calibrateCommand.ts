@@ -8,7 +8,7 @@
 // uninterrupted run gives.
 
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { bestScenarioFile } from '../calibration/bestScenario.js';
@@ -27,7 +27,7 @@ import { displayPath } from '../scenarios/load.js';
 import { benchmarkObjective } from './benchmarkObjective.js';
 import { CliError, type CliIo } from './io.js';
 import { buildManifest, routeshiftVersion } from './manifest.js';
-import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
+import { checkOutputDir, makeDirectory, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
 import { loadInput, reproduceCommand } from './scenarioInput.js';
@@ -85,7 +85,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
   };
   const from = options.resume ? await readCheckpoint(dir, target.shown, fingerprint) : undefined;
   if (!options.resume) await checkOutputDir(target);
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir, target.shown);
 
   const threads = Math.min(options.threads ?? availableParallelism(), particles * per);
   const total = Math.floor(options.budget / (particles * per)) * particles * per + 2 * options.predictiveRuns * bench.objective.arms.length;

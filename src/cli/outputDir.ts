@@ -6,10 +6,13 @@
 // one renamed in, and only then is the old one deleted, so a failure at any point leaves either
 // the old results or the new ones, never a mixture. As a guard against a mistyped --out, --force
 // replaces only a directory that holds a previous run (a manifest.json), and never one that
-// contains the working directory or an input file.
+// contains the working directory or an input file. Missing parent folders are made one at a time
+// (makeDirectory): Node's recursive mkdir never returns for a path under a dangling symlink or
+// under /proc, where mkdir answers ENOENT although the parent exists (nodejs/node, and the same bug
+// fixed in bun #40600), so a mistyped --out would spin at full CPU after the whole run.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { CliError } from './io.js';
 
@@ -29,7 +32,11 @@ export interface OutputTarget {
 /** Throws CliError unless `target.dir` may be written. Call before the (long) run, and again at commit. */
 export async function checkOutputDir(target: OutputTarget): Promise<void> {
   const entries = await listDir(target.dir, target.shown);
-  if (entries === undefined || entries.length === 0) return;
+  if (entries === undefined) {
+    await nearestDirectory(dirname(target.dir), target.shown);
+    return;
+  }
+  if (entries.length === 0) return;
   if (!target.force) {
     throw new CliError(`output directory ${target.shown} exists and is not empty; use --force to replace it`);
   }
@@ -47,7 +54,7 @@ export async function checkOutputDir(target: OutputTarget): Promise<void> {
 export async function writeOutputDir(target: OutputTarget, write: (tmpDir: string) => Promise<void>): Promise<void> {
   const parent = dirname(target.dir);
   const base = basename(target.dir);
-  await mkdir(parent, { recursive: true });
+  await makeDirectory(parent, target.shown);
   // Not mkdtemp: that creates mode 0700, and the renamed directory would keep it. A random name
   // with the default mode (umask applies) is just as unique; mkdir fails rather than reuse one.
   const tmp = join(parent, `.${base}.tmp-${randomBytes(6).toString('hex')}`);
@@ -75,13 +82,49 @@ export async function writeOutputDir(target: OutputTarget, write: (tmpDir: strin
   }
 }
 
+/** Make `dir` and any missing parents, one level at a time; CliError naming `shown` when a level
+ * cannot be made (a file, a dangling symlink, a read-only or virtual file system on the way). */
+export async function makeDirectory(dir: string, shown: string): Promise<void> {
+  const missing = await nearestDirectory(dir, shown);
+  for (const level of missing) {
+    try {
+      await mkdir(level);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // EEXIST: made meanwhile by someone else, or a symlink (a dangling one fails one level down).
+      if (code !== 'EEXIST') throw new CliError(`cannot create the output directory ${shown}: ${code ?? String(error)} at ${level}`);
+    }
+  }
+}
+
+/** The levels of `dir` that do not exist yet, outermost first, after checking that the nearest
+ * existing one is a directory (CliError naming `shown` if not). */
+async function nearestDirectory(dir: string, shown: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      if (!(await stat(at)).isDirectory()) throw new CliError(`cannot create the output directory ${shown}: ${at} is not a directory`);
+      return missing.reverse();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(at) === at) throw error;
+      if (code === 'ENOENT' && (await lstat(at).then(() => true, () => false))) {
+        throw new CliError(`cannot create the output directory ${shown}: ${at} is a symbolic link to something that does not exist`);
+      }
+      missing.push(at);
+    }
+  }
+}
+
 /** Entries of a directory, undefined when it does not exist; CliError when it is not a directory. */
 async function listDir(dir: string, shown: string): Promise<string[] | undefined> {
   try {
     if (!(await stat(dir)).isDirectory()) throw new CliError(`output path ${shown} exists and is not a directory`);
     return await readdir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a file on the way; nearestDirectory says which.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }

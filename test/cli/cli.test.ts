@@ -1,6 +1,6 @@
 // The routeshift CLI, run in-process through main(argv, io) with captured output and a temporary
 // working directory: exit codes, messages without stack traces, and what is (not) written.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -139,6 +139,25 @@ describe('routeshift run output directory', () => {
     const here = await cli(['run', TINY, '--runs', '1', '--out', '.', '--force']);
     expect(here.code).toBe(1);
     expect(here.stderr).toMatch(/refusing to replace/);
+  });
+
+  it('refuses, before running, an output under a file or a dangling symbolic link', async () => {
+    writeFileSync(join(cwd, 'notes.txt'), 'keep me');
+    symlinkSync(join(cwd, 'unmounted-disk'), join(cwd, 'disk'));
+    const underFile = await cli(['run', TINY, '--runs', '1', '--out', 'notes.txt/x']);
+    expect(underFile).toEqual({ code: 1, stdout: '', stderr: `routeshift: cannot create the output directory notes.txt/x: ${join(cwd, 'notes.txt')} is not a directory\n` });
+    // Node's recursive mkdir never returns here (it retries the parent forever): this must not hang.
+    const dangling = await cli(['run', TINY, '--runs', '1', '--out', 'disk/results/x']);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stdout).toBe('');
+    expect(dangling.stderr).toBe(`routeshift: cannot create the output directory disk/results/x: ${join(cwd, 'disk')} is a symbolic link to something that does not exist\n`);
+    expect(readdirSync(cwd).sort()).toEqual(['disk', 'notes.txt']);
+  });
+
+  it.runIf(existsSync('/proc/self'))('reports a folder that cannot be made under /proc instead of spinning', async () => {
+    const { code, stderr } = await cli(['run', TINY, '--runs', '1', '--out', '/proc/routeshift-test/x', '--no-report']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('routeshift: cannot create the output directory /proc/routeshift-test/x: ENOENT at /proc/routeshift-test\n');
   });
 
   it('writes into an existing empty directory without --force', async () => {
