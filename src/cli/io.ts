@@ -55,6 +55,15 @@ export function processIo(signal?: AbortSignal): CliIo {
   };
 }
 
+/** Why the signal of a running command fired: a Ctrl-C or a SIGTERM, with the exit code a shell
+ * gives a process that such a signal ended (128 + its number), so scripts can tell them apart. */
+export class Interrupted extends Error {
+  constructor(readonly exitCode: 130 | 143) {
+    super(exitCode === 143 ? 'terminated' : 'interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
 /** An expected failure caused by the user's input or environment: exit code 1, message, no stack. */
 export class CliError extends Error {
   constructor(message: string) {

@@ -6,7 +6,7 @@
 //      a usage error (commander's own message), a file-system refusal (permissions, disk full);
 //   2  an unexpected internal error: one line, with the stack only when ROUTESHIFT_DEBUG=1; a failing
 //      replicate: its index and seed and the command that reruns it alone;
-//   130 interrupted (Ctrl-C) before anything was written.
+//   130 interrupted (Ctrl-C), 143 terminated (SIGTERM), before anything was written.
 // `main` never touches `process` (see io.ts), so tests call it in-process.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -18,7 +18,7 @@ import { ScenarioError, formatProblems } from '../scenarios/errors.js';
 import { checkCommand, type CheckOptions } from './checkCommand.js';
 import { compareCommand, type CompareOptions } from './compareCommand.js';
 import type { DemoOptions } from '../demo/command.js';
-import { CliError, type CliIo } from './io.js';
+import { CliError, Interrupted, type CliIo } from './io.js';
 import { importFleeCommand, scoreFleeCommand, type ImportFleeOptions, type ScoreFleeOptions } from './importFleeCommand.js';
 import { listCommand } from './listCommand.js';
 import { routeshiftVersion } from './manifest.js';
@@ -249,8 +249,10 @@ function reportFailure(error: unknown, io: CliIo): number {
     return 1;
   }
   if (io.signal?.aborted) {
-    io.stderr('routeshift: interrupted; nothing was written\n');
-    return 130;
+    const reason: unknown = io.signal.reason;
+    const why = reason instanceof Interrupted ? reason : new Interrupted(130);
+    io.stderr(`routeshift: ${why.message}; nothing was written\n`);
+    return why.exitCode;
   }
   if (error instanceof ReplicateFailure) {
     io.stderr(`routeshift: ${formatReplicateFailure(error, io.env.ROUTESHIFT_DEBUG === '1')}`);

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { Interrupted } from '../../src/cli/io.js';
 import { main } from '../../src/cli/program.js';
 import { listBuiltins } from '../../src/scenarios/builtins.js';
 import { scenarioHash } from '../../src/scenarios/hash.js';
@@ -228,6 +229,17 @@ describe('routeshift run', () => {
     const { code, stderr } = await cli(['run', TINY, '--runs', '1'], { signal: controller.signal });
     expect(code).toBe(130);
     expect(stderr).toBe('routeshift: interrupted; nothing was written\n');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('exits 143 when terminated (SIGTERM), 130 when interrupted (Ctrl-C)', async () => {
+    for (const [why, code, word] of [[new Interrupted(143), 143, 'terminated'], [new Interrupted(130), 130, 'interrupted']] as const) {
+      const controller = new AbortController();
+      controller.abort(why);
+      const result = await cli(['run', TINY, '--runs', '1'], { signal: controller.signal });
+      expect(result.code).toBe(code);
+      expect(result.stderr).toBe(`routeshift: ${word}; nothing was written\n`);
+    }
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 });
