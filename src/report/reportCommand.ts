@@ -15,6 +15,7 @@ import type { CheckReportInput } from './checkReport.js';
 import { renderComparisonReport, type ComparisonJson } from './comparisonReport.js';
 import { loadOutputs } from './loadOutputs.js';
 import { renderRunReport, type ReportResult } from './runReport.js';
+import { SeriesCsvError } from './seriesTable.js';
 
 export const REPORT_FILE = 'report.html';
 
@@ -42,7 +43,12 @@ export async function reportCommand(dirArg: string, options: ReportOptions, io: 
   let result: ReportResult;
   if (loaded.kind === 'run') {
     const { scenario, summary, series, manifest, notes } = loaded;
-    result = await renderRunReport({ scenario, summary, series, manifest, notes, generator: generatorName() });
+    try {
+      result = await renderRunReport({ scenario, summary, series, manifest, notes, generator: generatorName() });
+    } catch (error) {
+      if (error instanceof SeriesCsvError) throw new CliError(`${shown}/${error.message}`);
+      throw error;
+    }
   } else if (loaded.kind === 'check') {
     const { renderCheckReport } = await import('./checkReport.js');
     const { scenario, manifest } = loaded;

@@ -41,6 +41,15 @@ export interface SeriesTable {
 
 export const SERIES_COLUMNS = 'metric,entity,date,mean,p05,p50,p95';
 
+/** series.csv does not have the documented shape (edited, cut short, not routeshift's): a problem
+ * with the file, which `routeshift report` names, not an internal error. */
+export class SeriesCsvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeriesCsvError';
+  }
+}
+
 interface Block {
   /** Index in `lines` of the block's first row. */
   first: number;
@@ -54,7 +63,7 @@ function resolutionOf(dates: readonly string[]): SeriesResolution {
   const inner = gaps.slice(1);
   if (gaps[0] <= 7 && inner.every((g) => g === 7) && dates.slice(1).every((d) => weekday(d) === 1)) return 'week';
   if (gaps[0] <= 31 && dates.slice(1).every((d) => d.endsWith('-01'))) return 'month';
-  throw new Error(`series.csv: the dates ${dates.slice(0, 3).join(', ')}, … are not days, weeks or months`);
+  throw new SeriesCsvError(`series.csv: the dates ${dates.slice(0, 3).join(', ')}, … are not days, weeks or months`);
 }
 
 function weekday(date: string): number {
@@ -86,27 +95,34 @@ export function parseSeriesCsv(text: string, endDate?: string): SeriesTable {
   const line = (i: number): string => text.slice(starts[i], lineEnd(i));
   let count = lineCount;
   while (count > 1 && line(count - 1) === '') count--;
-  if (line(0) !== SERIES_COLUMNS) throw new Error(`series.csv: expected the header "${SERIES_COLUMNS}"`);
-  if (text.includes('"')) throw new Error('series.csv: quoted fields are not expected');
+  if (line(0) !== SERIES_COLUMNS) throw new SeriesCsvError(`series.csv: expected the header "${SERIES_COLUMNS}"`);
+  if (text.includes('"')) throw new SeriesCsvError('series.csv: quoted fields are not expected');
   const firstKey = keyOf(count > 1 ? line(1) : '');
   let days = 0;
   while (1 + days < count && keyOf(line(1 + days)) === firstKey) days++;
-  const rowDates = Array.from({ length: days }, (_, d) => line(1 + d).split(',')[2]);
+  const rowDates = Array.from({ length: days }, (_, d) => {
+    const fields = line(1 + d).split(',');
+    // A file cut short ends in a partial row; say where, rather than that its dates are odd.
+    if (fields.length !== 7 || !/^\d{4}-\d{2}-\d{2}$/.test(fields[2])) {
+      throw new SeriesCsvError(`series.csv line ${d + 2}: expected 7 fields (${SERIES_COLUMNS}) with an ISO date`);
+    }
+    return fields[2];
+  });
   const rowCount = count - 1;
-  if (days === 0 || rowCount % days !== 0) throw new Error(`series.csv: ${rowCount} rows are not whole blocks of ${days} days`);
+  if (days === 0 || rowCount % days !== 0) throw new SeriesCsvError(`series.csv: ${rowCount} rows are not whole blocks of ${days} days`);
   const resolution = resolutionOf(rowDates);
   // Day index of each row's first day, then the number of days.
   const last = resolution === 'day' ? rowDates[days - 1] : (endDate ?? naturalEnd(rowDates[days - 1], resolution));
   const rowStarts = [...rowDates.map((d) => dayIndex(rowDates[0], d)), dayIndex(rowDates[0], last) + 1];
-  if (rowStarts[days] <= rowStarts[days - 1]) throw new Error(`series.csv: the period ends on ${last}, before its last row (${rowDates[days - 1]})`);
+  if (rowStarts[days] <= rowStarts[days - 1]) throw new SeriesCsvError(`series.csv: the period ends on ${last}, before its last row (${rowDates[days - 1]})`);
   const dates = resolution === 'day' ? rowDates : Array.from({ length: rowStarts[days] }, (_, d) => isoDay(rowDates[0], d));
 
   const blocks = new Map<string, Block>();
   const byMetric = new Map<string, string[]>();
   for (let first = 1; first < count; first += days) {
     const key = keyOf(line(first));
-    if (keyOf(line(first + days - 1)) !== key) throw new Error(`series.csv line ${first + days}: block ${key} does not have ${days} days`);
-    if (blocks.has(key)) throw new Error(`series.csv line ${first + 1}: block ${key} appears twice`);
+    if (keyOf(line(first + days - 1)) !== key) throw new SeriesCsvError(`series.csv line ${first + days}: block ${key} does not have ${days} days`);
+    if (blocks.has(key)) throw new SeriesCsvError(`series.csv line ${first + 1}: block ${key} appears twice`);
     blocks.set(key, { first });
     const [metric, entity] = key.split(',');
     const list = byMetric.get(metric) ?? [];
@@ -196,7 +212,7 @@ function nthComma(text: string, from: number, end: number, n: number): number {
 }
 
 function badRow(i: number, date: string): Error {
-  return new Error(`series.csv line ${i + 1}: expected 7 fields dated ${date}`);
+  return new SeriesCsvError(`series.csv line ${i + 1}: expected 7 fields dated ${date}`);
 }
 
 function emptyStats(days: number): SeriesStats {

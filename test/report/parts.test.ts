@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterEvents, reportEvents } from '../../src/report/events.js';
 import { keyEvents } from '../../src/report/keyEvents.js';
 import { labelSize, placeLabels } from '../../src/report/labelPlacement.js';
-import { binStats, parseSeriesCsv, rollingSums, sumMeans } from '../../src/report/seriesTable.js';
+import { binStats, parseSeriesCsv, rollingSums, SeriesCsvError, sumMeans } from '../../src/report/seriesTable.js';
 import { hasSmugglers, smugglerCharts } from '../../src/report/smugglerCharts.js';
 import { renderSvg, thinPath, tidySvg } from '../../src/report/vegaSvg.js';
 import type { Scenario } from '../../src/scenarios/types.js';
@@ -49,6 +49,12 @@ describe('parseSeriesCsv', () => {
       expect(() => parseSeriesCsv(CSV.replace(row, broken)).get('crossings', 'B-C'), broken).toThrow(/line 6: expected 7 fields dated 2020-01-02/);
     }
     expect([...parseSeriesCsv(CSV.replace(row, row.replace('\n', '\r\n'))).get('crossings', 'B-C')!.p95]).toEqual([0, 6, 45]);
+  });
+
+  it('says where a file cut short inside its first block ends, as a problem with the file', () => {
+    const cut = CSV.slice(0, CSV.indexOf('crossings,A-B,2020-01-03') + 20);
+    expect(() => parseSeriesCsv(cut)).toThrow(SeriesCsvError);
+    expect(() => parseSeriesCsv(cut)).toThrow('series.csv line 4: expected 7 fields (metric,entity,date,mean,p05,p50,p95) with an ISO date');
   });
 
   it('bins long series and sums moving windows', () => {

@@ -2,7 +2,7 @@
 // summary.json, it is one file with no external reference, it holds the map and every expected
 // chart with a text alternative, the numbers behind a chart are those of summary.json and
 // series.csv, and `routeshift report <dir>` writes the very same file again.
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,18 @@ describe('report.html of a run', () => {
     const empty = await cli(['report', '.']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/does not hold routeshift results/);
+  });
+
+  it('reports a damaged series.csv as a problem with that file (exit 1), not an internal error', async () => {
+    mkdirSync(join(root, 'damaged'));
+    for (const f of ['summary.json', 'manifest.json']) writeFileSync(join(root, 'damaged', f), readFileSync(join(dir, f)));
+    const lines = readFileSync(join(dir, 'series.csv'), 'utf8').split('\n');
+    lines[40] = lines[40].slice(0, lines[40].lastIndexOf(','));
+    writeFileSync(join(root, 'damaged', 'series.csv'), lines.join('\n'));
+    const { code, stderr } = await cli(['report', 'damaged']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^routeshift: damaged\/series\.csv line 41: expected 7 fields/);
+    expect(existsSync(join(root, 'damaged', 'report.html'))).toBe(false);
   });
 
   it('is not written with --no-report', async () => {
