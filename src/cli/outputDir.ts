@@ -7,10 +7,10 @@
 // the old results or the new ones, never a mixture. As a guard against a mistyped --out, --force
 // replaces only a directory that holds a previous run (a manifest.json), and never one that
 // contains the working directory or an input file. Missing parent folders are made one at a time
-// (makeDirectory): Node's recursive mkdir (checked on 20.20) never returns for a path under a
-// dangling symlink or under /proc, where mkdir answers ENOENT although the parent exists, and it
-// retries the parent forever (the same loop as oven-sh/bun#40600), so a mistyped --out would spin
-// at full CPU after the whole run.
+// (makeDirectory): Node's recursive mkdir (checked on 20.20) never returns for a path under /proc,
+// where mkdir answers ENOENT although the parent exists, and it retries the parent forever (the
+// same loop as oven-sh/bun#40600), so such an --out spun at full CPU after the whole run. A parent
+// that is a file or a dangling symbolic link is named before the run, rather than failing after it.
 
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';

@@ -147,7 +147,6 @@ describe('routeshift run output directory', () => {
     symlinkSync(join(cwd, 'unmounted-disk'), join(cwd, 'disk'));
     const underFile = await cli(['run', TINY, '--runs', '1', '--out', 'notes.txt/x']);
     expect(underFile).toEqual({ code: 1, stdout: '', stderr: `routeshift: cannot create the output directory notes.txt/x: ${join(cwd, 'notes.txt')} is not a directory\n` });
-    // Node's recursive mkdir never returns here (it retries the parent forever): this must not hang.
     const dangling = await cli(['run', TINY, '--runs', '1', '--out', 'disk/results/x']);
     expect(dangling.code).toBe(1);
     expect(dangling.stdout).toBe('');
@@ -155,6 +154,7 @@ describe('routeshift run output directory', () => {
     expect(readdirSync(cwd).sort()).toEqual(['disk', 'notes.txt']);
   });
 
+  // Node's recursive mkdir never returns there (it retries the parent forever): this must not hang.
   it.runIf(existsSync('/proc/self'))('reports a folder that cannot be made under /proc instead of spinning', async () => {
     const { code, stderr } = await cli(['run', TINY, '--runs', '1', '--out', '/proc/routeshift-test/x', '--no-report']);
     expect(code).toBe(1);
