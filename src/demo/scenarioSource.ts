@@ -5,7 +5,7 @@
 // built-in scenarios folder (`"networks/western-balkans.json"`).
 
 import { ScenarioError, type ScenarioProblem } from '../scenarios/errors.js';
-import { isPlainObject, mergeScenarios, type JsonObject, type SourceFile } from '../scenarios/extends.js';
+import { isPlainObject, mergeChain, type JsonObject, type SourceFile } from '../scenarios/extends.js';
 import type { Scenario } from '../scenarios/types.js';
 import type { ScenarioValidator } from '../scenarios/validator.js';
 import type { ScenarioSource } from './protocol.js';
@@ -72,12 +72,7 @@ export function resolveScenario(lib: ScenarioLibrary, source: ScenarioSource): S
     file: l.shown,
     data: i < chain.length - 1 && l.data.id === undefined ? { ...l.data, id: l.base } : l.data,
   }));
-  const { merged, problems } = lib.validator.checkChain(files, () => {
-    let out: JsonObject = structuredClone(chain[chain.length - 1].data);
-    delete out.extends;
-    for (let i = chain.length - 2; i >= 0; i--) out = mergeScenarios(out, chain[i].data, chain[i].base);
-    return out;
-  });
+  const { merged, problems } = lib.validator.checkChain(files, () => mergeChain(chain));
   if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
   return merged as unknown as Scenario;
 }

@@ -56,6 +56,15 @@ export function mergeScenarios(parent: JsonObject, child: JsonObject, childBaseN
   return merged;
 }
 
+/** An extends chain merged into one scenario: `chain[0]` is the requested file, each next one the
+ * file it extends; `base` is a file's name without `.json` (its id when it gives none). */
+export function mergeChain(chain: readonly { data: JsonObject; base: string }[]): JsonObject {
+  let merged: JsonObject = structuredClone(chain[chain.length - 1].data);
+  delete merged.extends;
+  for (let i = chain.length - 2; i >= 0; i--) merged = mergeScenarios(merged, chain[i].data, chain[i].base);
+  return merged;
+}
+
 function mergeObjects(parent: JsonObject, child: JsonObject, topLevel: boolean): JsonObject {
   const out: JsonObject = { ...parent };
   for (const [key, value] of Object.entries(child)) {

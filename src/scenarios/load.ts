@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { builtinIds, looksLikeBuiltinName, resolveBuiltin } from './builtins.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
-import { isPlainObject, mergeScenarios, type JsonObject, type SourceFile } from './extends.js';
+import { isPlainObject, mergeChain, type JsonObject, type SourceFile } from './extends.js';
 import type { Scenario } from './types.js';
 import { checkChain } from './validate.js';
 
@@ -65,12 +65,7 @@ function mergeAndValidate(chain: ChainLink[]): Scenario {
     const named = i < chain.length - 1 && link.data.id === undefined;
     return { file: link.shown, data: named ? { ...link.data, id: baseName(link.abs) } : link.data };
   });
-  const { merged, problems } = checkChain(files, () => {
-    let out: JsonObject = structuredClone(chain[chain.length - 1].data);
-    delete out.extends;
-    for (let i = chain.length - 2; i >= 0; i--) out = mergeScenarios(out, chain[i].data, baseName(chain[i].abs));
-    return out;
-  });
+  const { merged, problems } = checkChain(files, () => mergeChain(chain.map((link) => ({ data: link.data, base: baseName(link.abs) }))));
   if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
   return merged as unknown as Scenario;
 }

@@ -22,11 +22,6 @@ function getValidator(): ScenarioValidator {
   return validator;
 }
 
-/** Pass 1: the schema problems of each file on its own (nothing is required of a single file). */
-export function checkFiles(files: readonly SourceFile[]): ScenarioProblem[] {
-  return getValidator().checkFiles(files);
-}
-
 /**
  * Passes 2 and 3: full-schema and semantic problems of a merged scenario. `files` is the extends
  * chain it came from, the requested file first; problems are attributed to the file that supplied

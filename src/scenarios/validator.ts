@@ -23,8 +23,6 @@ import type { Scenario } from './types.js';
 import { informationBlockProblems, informationEventProblems } from './validateInformation.js';
 
 export interface ScenarioValidator {
-  /** Pass 1: the schema problems of each file on its own (nothing is required of a single file). */
-  checkFiles(files: readonly SourceFile[]): ScenarioProblem[];
   /**
    * Passes 2 and 3: full-schema and semantic problems of a merged scenario. `files` is the extends
    * chain it came from, the requested file first; problems are attributed to the file that supplied
@@ -72,7 +70,6 @@ export function createValidator(schema: object, precompiled?: SchemaValidators):
   }
 
   return {
-    checkFiles: (files) => filePass(files).problems,
     validateScenario,
     checkChain(files, merge) {
       const first = filePass(files);
