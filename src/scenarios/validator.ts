@@ -6,7 +6,8 @@
 //    so a type or range error names the file that holds the bad value and its path in that file;
 // 2. the merged scenario against the full schema (missing required fields);
 // 3. semantic checks the schema cannot express (references between ids, countries, borders that
-//    no edge crosses, dates within the period), on the merged scenario.
+//    no edge crosses, destinations no edge leads to from an entry, dates within the period), on
+//    the merged scenario.
 // Problems from passes 2 and 3 are mapped back to the file that supplied the value (extends.ts).
 // A later pass runs after problems in an earlier one when those problems cannot change what it reads
 // (an unknown property, a number out of its range: `checkChain`), so that a file with a misspelt
@@ -21,6 +22,7 @@ import { pointer, type ScenarioProblem } from './errors.js';
 import { isPlainObject, locateInChain, type JsonObject, type SourceFile } from './extends.js';
 import type { Scenario } from './types.js';
 import { informationBlockProblems, informationEventProblems } from './validateInformation.js';
+import { unreachableDestinationProblems } from './validateRoutes.js';
 
 export interface ScenarioValidator {
   /**
@@ -269,6 +271,8 @@ function semanticProblems(s: Scenario): PathProblem[] {
       if (month < start.slice(0, 7) || month > end.slice(0, 7)) add(`month is outside ${period}`, 'inflow', i, 'monthly', month);
     }
   });
+
+  unreachableDestinationProblems(s, add);
 
   const nodeIdSet = new Set(s.nodes.map((n) => n.id));
   const networkIds = new Set<string>();

@@ -126,6 +126,20 @@ describe('validateScenario on one scenario', () => {
     ]);
   });
 
+  it('reports a destination that no route leads to from an entry of its cohort', () => {
+    const s = tiny();
+    // One-way edges away from Vienna: Belgrade reaches Szeged and Zagreb, never Vienna.
+    s.edges = s.edges.map((e: { from: string; to: string }) => (e.to === 'vienna' ? { ...e, from: 'vienna', to: e.from, bidirectional: false } : e));
+    s.nodes.push({ ...s.nodes[3], id: 'munich', name: 'Munich', country: 'AT' });
+    s.cohorts[0].destinations = { vienna: 1, munich: 1, zagreb: 1 };
+    expect(messages(s)).toEqual([
+      '/inflow/0/entry: no route from "belgrade" to destinations "vienna", "munich" of cohort "syrian": people who enter here and head there could never arrive (is an edge missing?)',
+    ]);
+    // The way back along a two-way edge counts; a one-way edge does not.
+    s.edges.push({ from: 'munich', to: 'zagreb', distanceKm: 900, mode: 'rail', hazard: 0 }, { from: 'zagreb', to: 'vienna', distanceKm: 300, mode: 'rail', hazard: 0, bidirectional: false });
+    expect(messages(s)).toEqual([]);
+  });
+
   it('checks the period and calendar dates', () => {
     const s = tiny();
     s.period = { start: '2015-10-31', end: '2015-02-30' };
