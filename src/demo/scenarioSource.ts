@@ -6,6 +6,7 @@
 
 import { ScenarioError, type ScenarioProblem } from '../scenarios/errors.js';
 import { isPlainObject, mergeChain, type JsonObject, type SourceFile } from '../scenarios/extends.js';
+import { didYouMean } from '../scenarios/suggest.js';
 import type { Scenario } from '../scenarios/types.js';
 import type { ScenarioValidator } from '../scenarios/validator.js';
 import type { ScenarioSource } from './protocol.js';
@@ -93,8 +94,9 @@ function builtinLink(lib: ScenarioLibrary, path: string, referrer: Omit<Scenario
   const data = lib.files.get(path);
   const shown = `scenarios/${path}`;
   if (data === undefined || path === SCHEMA) {
-    const names = listBuiltins(lib).map((b) => b.id).join(', ');
-    const message = `unknown scenario "${path}": not a built-in scenario (built-ins: ${names})`;
+    const ids = listBuiltins(lib).map((b) => b.id);
+    const near = didYouMean(path.replace(/\.json$/, ''), ids);
+    const message = `unknown scenario "${path}"${near}: not a built-in scenario (built-ins: ${ids.join(', ')})`;
     throw new ScenarioError([referrer ? { ...referrer, message } : { file: shown, path: '', message }]);
   }
   if (!isPlainObject(data)) throw new ScenarioError([{ file: shown, path: '', message: 'must be a JSON object ({ ... }) describing a scenario' }]);

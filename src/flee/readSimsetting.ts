@@ -13,9 +13,9 @@
 // `log_levels` only change what Flee prints and are not read.
 
 import { readFile } from 'node:fs/promises';
-import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { FleeSettingsSpec } from '../model/flee/spec.js';
+import { closestName } from '../scenarios/suggest.js';
 import { ProblemList } from './csv.js';
 
 type Kind = 'number' | 'integer' | 'boolean' | 'numbers';
@@ -177,7 +177,7 @@ export async function readSimsetting(abs: string, shown: string, problems: Probl
         continue;
       }
       const known = [...Object.keys(section === 'optimisations' ? { hasten: 1 } : SUPPORTED[section]), ...Object.keys(UNSUPPORTED[section])];
-      const near = closestKnown(key, known);
+      const near = closestName(key, known);
       warn(keyPath, `unknown setting, ignored${near ? ` (did you mean ${near}?)` : ''}`);
     }
   }
@@ -219,9 +219,3 @@ function convert(node: YamlNode | null, kind: Kind): unknown {
   return kind === 'integer' && !Number.isInteger(v) ? undefined : v;
 }
 
-/** The known name within two edits of `key` (ignoring case), if one is. */
-function closestKnown(key: string, known: readonly string[]): string | undefined {
-  const lower = known.map((k) => k.toLowerCase());
-  const best = closest(key.toLowerCase(), lower);
-  return distance(key.toLowerCase(), best) <= 2 ? known[lower.indexOf(best)] : undefined;
-}

@@ -9,6 +9,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import { builtinIds, looksLikeBuiltinName, resolveBuiltin } from './builtins.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { isPlainObject, mergeChain, type JsonObject, type SourceFile } from './extends.js';
+import { didYouMean } from './suggest.js';
 import type { Scenario } from './types.js';
 import { checkChain } from './validate.js';
 
@@ -80,7 +81,8 @@ function resolveRef(ref: string, baseDir: string, referrer: Referrer | undefined
   if (builtin !== undefined) return builtin;
   const asFile = resolve(baseDir, ref);
   if (existsSync(asFile) && statSync(asFile).isFile()) return asFile;
-  const message = `unknown scenario "${ref}": not a file and not a built-in scenario (built-ins: ${builtinIds().join(', ') || 'none'})`;
+  const ids = builtinIds();
+  const message = `unknown scenario "${ref}"${didYouMean(ref, ids)}: not a file and not a built-in scenario (built-ins: ${ids.join(', ') || 'none'})`;
   throw new ScenarioError([referrer ? { ...referrer, message } : { file: ref, path: '', message }]);
 }
 

@@ -2,6 +2,7 @@
 // events (validator.ts, pass 3): the borders, places and countries they name exist, each kind of
 // event has the targets it needs, and information events come with an `information` block.
 
+import { didYouMean } from './suggest.js';
 import type { EventSpec, Scenario } from './types.js';
 
 type Add = (message: string, ...segments: (string | number)[]) => void;
@@ -33,7 +34,8 @@ export function informationEventProblems(s: Scenario, ev: EventSpec, i: number, 
   if (info.kind !== 'rumour') needs('confidence', info.confidence === undefined, 'takes no');
   if (info.kind === 'rumour') needs('days', info.days === undefined, 'takes no');
   if (info.border !== undefined) checkBorder(info.border, ...at, 'border');
-  if (info.place !== undefined && !s.nodes.some((n) => n.id === info.place)) add(`unknown node "${info.place}"`, ...at, 'place');
+  const nodeIds = s.nodes.map((n) => n.id);
+  if (info.place !== undefined && !nodeIds.includes(info.place)) add(`unknown node "${info.place}"${didYouMean(info.place, nodeIds)}`, ...at, 'place');
   info.countries?.forEach((c, j) => {
     if (!(c in s.countries)) add(`unknown country "${c}" (not in /countries)`, ...at, 'countries', j);
   });

@@ -10,9 +10,12 @@ import type { Scenario } from './types.js';
 type Add = (message: string, ...segments: (string | number)[]) => void;
 
 /** Problems at /inflow/i/entry for each inflow whose entry cannot reach one of its cohort's
- * destinations. Inflows naming an unknown entry or cohort are left to the other checks. */
+ * destinations. Inflows naming an unknown entry or cohort, and networks with an edge to an unknown
+ * node, are left to the other checks. */
 export function unreachableDestinationProblems(s: Scenario, add: Add): void {
   const next = new Map<string, string[]>(s.nodes.map((n) => [n.id, []]));
+  // An edge to an unknown node is reported as such; routes are checked once the edges are right.
+  if (s.edges.some((e) => !next.has(e.from) || !next.has(e.to))) return;
   for (const e of s.edges) {
     next.get(e.from)?.push(e.to);
     if (e.bidirectional !== false) next.get(e.to)?.push(e.from);

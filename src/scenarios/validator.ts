@@ -23,6 +23,7 @@ import { isPlainObject, locateInChain, type JsonObject, type SourceFile } from '
 import type { Scenario } from './types.js';
 import { informationBlockProblems, informationEventProblems } from './validateInformation.js';
 import { unreachableDestinationProblems } from './validateRoutes.js';
+import { closestName, didYouMean } from './suggest.js';
 
 export interface ScenarioValidator {
   /**
@@ -177,7 +178,8 @@ function describeError(e: ErrorObject): PathProblem {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
       const allowed = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const hint = allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : '';
+      const near = closestName(name, allowed);
+      const hint = allowed.length > 0 ? ` (${near === undefined ? '' : `did you mean "${near}"? `}allowed: ${allowed.join(', ')})` : '';
       return { path: at + pointer(name), message: `unknown property "${name}"${hint}` };
     }
     case 'required':
@@ -223,6 +225,7 @@ function semanticProblems(s: Scenario): PathProblem[] {
   const period = `the period ${start} to ${end}`;
 
   const nodeCountry = new Map<string, string>();
+  const unknownNode = (id: string) => `unknown node "${id}"${didYouMean(id, nodeCountry.keys())}`;
   s.nodes.forEach((n, i) => {
     if (nodeCountry.has(n.id)) add(`duplicate node id "${n.id}"`, 'nodes', i, 'id');
     nodeCountry.set(n.id, n.country);
@@ -233,7 +236,7 @@ function semanticProblems(s: Scenario): PathProblem[] {
   const crossingEdges = new Map<string, boolean>();
   s.edges.forEach((e, i) => {
     if (e.id !== undefined && crossingEdges.has(e.id)) add(`duplicate edge id "${e.id}"`, 'edges', i, 'id');
-    for (const end of ['from', 'to'] as const) if (!nodeCountry.has(e[end])) add(`unknown node "${e[end]}"`, 'edges', i, end);
+    for (const end of ['from', 'to'] as const) if (!nodeCountry.has(e[end])) add(unknownNode(e[end]), 'edges', i, end);
     if (e.from === e.to) add('leads from a node to itself', 'edges', i, 'to');
     const a = nodeCountry.get(e.from);
     const b = nodeCountry.get(e.to);
@@ -255,14 +258,14 @@ function semanticProblems(s: Scenario): PathProblem[] {
     if (cohortIds.has(c.id)) add(`duplicate cohort id "${c.id}"`, 'cohorts', i, 'id');
     cohortIds.add(c.id);
     for (const dest of Object.keys(c.destinations)) {
-      if (!nodeCountry.has(dest)) add(`unknown node "${dest}"`, 'cohorts', i, 'destinations', dest);
+      if (!nodeCountry.has(dest)) add(unknownNode(dest), 'cohorts', i, 'destinations', dest);
     }
   });
 
   const streams = new Map<string, number>();
   s.inflow.forEach((f, i) => {
-    if (!nodeCountry.has(f.entry)) add(`unknown node "${f.entry}"`, 'inflow', i, 'entry');
-    if (!cohortIds.has(f.cohort)) add(`unknown cohort "${f.cohort}"`, 'inflow', i, 'cohort');
+    if (!nodeCountry.has(f.entry)) add(unknownNode(f.entry), 'inflow', i, 'entry');
+    if (!cohortIds.has(f.cohort)) add(`unknown cohort "${f.cohort}"${didYouMean(f.cohort, cohortIds)}`, 'inflow', i, 'cohort');
     const key = `${f.entry}\0${f.cohort}`;
     const first = streams.get(key);
     if (first !== undefined) add(`second inflow for entry "${f.entry}" and cohort "${f.cohort}" (first: /inflow/${first})`, 'inflow', i);
@@ -279,10 +282,10 @@ function semanticProblems(s: Scenario): PathProblem[] {
   s.smugglers?.networks.forEach((n, i) => {
     if (networkIds.has(n.id)) add(`duplicate network id "${n.id}"`, 'smugglers', 'networks', i, 'id');
     networkIds.add(n.id);
-    if (!nodeIdSet.has(n.base)) add(`unknown node "${n.base}"`, 'smugglers', 'networks', i, 'base');
+    if (!nodeIdSet.has(n.base)) add(unknownNode(n.base), 'smugglers', 'networks', i, 'base');
   });
   s.smugglers?.market?.bases?.forEach((id, i) => {
-    if (!nodeIdSet.has(id)) add(`unknown node "${id}"`, 'smugglers', 'market', 'bases', i);
+    if (!nodeIdSet.has(id)) add(unknownNode(id), 'smugglers', 'market', 'bases', i);
   });
 
   informationBlockProblems(s, checkBorder);
@@ -297,18 +300,20 @@ function semanticProblems(s: Scenario): PathProblem[] {
       informationEventProblems(s, ev, i, add, checkBorder);
     } else if (ev.dismantle !== undefined) {
       if (ev.set !== undefined) add('a "dismantle" event takes no "set"', 'events', i, 'set');
-      if (!networkIds.has(ev.dismantle)) add(`unknown smuggling network "${ev.dismantle}"`, 'events', i, 'dismantle');
+      if (!networkIds.has(ev.dismantle)) add(`unknown smuggling network "${ev.dismantle}"${didYouMean(ev.dismantle, networkIds)}`, 'events', i, 'dismantle');
     } else if (ev.set === undefined) {
       add('must have "set"', 'events', i);
     } else if (ev.place !== undefined) {
-      if (!nodeIdSet.has(ev.place)) add(`unknown node "${ev.place}"`, 'events', i, 'place');
+      if (!nodeIdSet.has(ev.place)) add(unknownNode(ev.place), 'events', i, 'place');
       for (const field of Object.keys(ev.set)) {
         if (field !== 'arrestPressure') add('a "place" event sets only arrestPressure', 'events', i, 'set', field);
       }
     } else if (ev.edge !== undefined) {
       const crossing = crossingEdges.get(ev.edge);
-      if (crossing === undefined) add(`unknown edge "${ev.edge}" (no edge has this id)`, 'events', i, 'edge');
-      else if (!crossing) add(`edge "${ev.edge}" does not cross a border`, 'events', i, 'edge');
+      if (crossing === undefined) {
+        const near = closestName(ev.edge, crossingEdges.keys());
+        add(`unknown edge "${ev.edge}" (no edge has this id${near === undefined ? '' : `; did you mean "${near}"?`})`, 'events', i, 'edge');
+      } else if (!crossing) add(`edge "${ev.edge}" does not cross a border`, 'events', i, 'edge');
     } else if (Array.isArray(ev.border)) {
       ev.border.forEach((b, j) => checkBorder(b, 'events', i, 'border', j));
     } else if (ev.border !== undefined) {

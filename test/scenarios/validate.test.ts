@@ -1,6 +1,8 @@
 // Validation messages: each bad-input fixture (test/fixtures/bad) gives its message with the file
 // and JSON path, and each semantic check fires on a minimal change to a valid scenario.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatProblem } from '../../src/scenarios/errors.js';
 import { loadScenario } from '../../src/scenarios/load.js';
@@ -42,7 +44,7 @@ const EXPECTED: Record<string, (string | RegExp)[]> = {
   ],
   // Misspelt fields and a number out of range do not hide the problems of references and dates.
   'typos-and-references.json': [
-    /^test\/fixtures\/bad\/typos-and-references\.json: \/behavior: unknown property "behavior" \(allowed: .*behaviour/,
+    /^test\/fixtures\/bad\/typos-and-references\.json: \/behavior: unknown property "behavior" \(did you mean "behaviour"\? allowed: .*behaviour/,
     `${BAD}/typos-and-references.json: /borders/RS-HU/detection: must be <= 1, got 1.5`,
     /^test\/fixtures\/bad\/typos-and-references\.json: \/events\/0\/set\/detecton: unknown property "detecton"/,
     `${BAD}/typos-and-references.json: /events/0/date: 2016-03-01 is outside the period 2015-06-01 to 2015-10-31`,
@@ -124,6 +126,37 @@ describe('validateScenario on one scenario', () => {
       '/edges/5/to: leads from a node to itself',
       '/cohorts/1/id: duplicate cohort id "syrian"',
     ]);
+  });
+
+  it('suggests the closest id for a misspelt reference', () => {
+    const s = tiny();
+    s.edges[0].to = 'Szeged';
+    s.inflow[0].cohort = 'syrain';
+    s.cohorts[0].destinations = { viena: 1 };
+    s.events.push({ date: '2015-07-01', label: 'typo', edge: 'horgoss', set: { fence: 1 } }, { date: '2015-07-01', label: 'far', edge: 'tovarnik', set: { fence: 1 } });
+    const found = messages(s);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        '/edges/0/to: unknown node "Szeged" (did you mean "szeged"?)',
+        '/cohorts/0/destinations/viena: unknown node "viena" (did you mean "vienna"?)',
+        '/inflow/0/cohort: unknown cohort "syrain" (did you mean "syrian"?)',
+        '/events/1/edge: unknown edge "horgoss" (no edge has this id; did you mean "horgos"?)',
+        '/events/2/edge: unknown edge "tovarnik" (no edge has this id)',
+      ]),
+    );
+    // The edge to "Szeged" no longer crosses RS-HU: that follows, and is said, too.
+    expect(found.filter((m) => !m.includes('RS-HU'))).toHaveLength(5);
+  });
+
+  it('suggests the closest built-in for a misspelt extends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routeshift-suggest-'));
+    try {
+      const file = join(dir, 'variant.json');
+      writeFileSync(file, JSON.stringify({ extends: 'western-balkan', id: 'variant' }));
+      await expect(loadScenario(file)).rejects.toThrow(/unknown scenario "western-balkan" \(did you mean "western-balkans"\?\): not a file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a destination that no route leads to from an entry of its cohort', () => {

@@ -31,7 +31,7 @@ describe('smuggler validation', () => {
         '/smugglers/market/bases/1: unknown node "atlantis"',
         '/events/0/place: unknown node "elsewhere"',
         '/events/0/set/detection: a "place" event sets only arrestPressure',
-        '/events/1/dismantle: unknown smuggling network "ring-x"',
+        '/events/1/dismantle: unknown smuggling network "ring-x" (did you mean "ring-s"?)',
         '/events/2: must give exactly one of "border", "edge", "place" and "dismantle"',
       ]),
     );
