@@ -12,6 +12,7 @@
 // `compare` applies it to the paired difference variant − baseline (after each pair), `sweep` to
 // each grid point on its own (the next point starts when one point's targets hold).
 
+import { closestName } from '../scenarios/suggest.js';
 import type { RecordLayout } from './runRecord.js';
 import { ciHalfWidth } from './stats.js';
 import type { SummaryAccumulator } from './summary.js';
@@ -39,14 +40,17 @@ export function parseCiTarget(text: string): CiTarget {
   return { path, width: relative ? width / 100 : width, relative, text };
 }
 
-/** Record indices of the targets' metrics; an unknown path names a few that exist. `file` is
- * where the metric must be (comparison.json has no countries). */
+/** Record indices of the targets' metrics; an unknown path names the closest that exists, or a
+ * few examples. `file` is where the metric must be (comparison.json has no countries). */
 export function resolveCiTargets(layout: RecordLayout, targets: readonly CiTarget[], file = 'summary.json'): number[] {
   return targets.map((t) => {
     const index = file === 'comparison.json' && t.path.startsWith('countries.') ? undefined : layout.index.get(t.path);
     if (index === undefined) {
-      const examples = [...layout.index.keys()].filter((k) => k.startsWith('totals.') || k.includes('.crossings')).slice(0, 6);
-      throw new Error(`--until-ci: no metric "${t.path}" in ${file} (for example: ${examples.join(', ')})`);
+      const known = [...layout.index.keys()].filter((k) => file !== 'comparison.json' || !k.startsWith('countries.'));
+      const near = closestName(t.path, known);
+      const examples = known.filter((k) => k.startsWith('totals.') || k.includes('.crossings')).slice(0, 6);
+      const hint = near !== undefined ? `did you mean "${near}"?` : `for example: ${examples.join(', ')}`;
+      throw new Error(`--until-ci: no metric "${t.path}" in ${file} (${hint})`);
     }
     return index;
   });

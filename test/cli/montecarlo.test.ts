@@ -50,7 +50,10 @@ describe('routeshift run on threads', () => {
   it('rejects an unknown --until-ci metric and malformed targets as usage errors', async () => {
     const unknown = await cli(['run', TINY, '--until-ci', 'totals.nothing=5']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/no metric "totals.nothing"/);
+    expect(unknown.stderr).toMatch(/no metric "totals.nothing" in summary.json \(for example: totals.entered, /);
+    const misspelt = await cli(['run', TINY, '--until-ci', 'totals.arival=5']);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toMatch(/no metric "totals.arival" in summary.json \(did you mean "totals.arrivals"\?\)/);
     const bad = await cli(['run', TINY, '--until-ci', 'totals.arrivals']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/metric=width/);
