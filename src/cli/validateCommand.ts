@@ -1,9 +1,13 @@
 // `routeshift validate <file|name>...`: load, validate and compile each scenario exactly as `run`
-// would, without running it. Prints `ok <file>` per valid scenario and every problem of the others;
-// exit code 1 when any is invalid, so it can gate CI or an editor's save hook.
+// would, without running it. Prints `ok <file>` per valid scenario, with what it holds once merged
+// (places, edges, borders, cohorts, period, events: a quick check that an `extends` chain or a new
+// network came out as meant), and every problem of the others; exit code 1 when any is invalid, so
+// it can gate CI or an editor's save hook.
 
 import { ScenarioError, formatProblems } from '../scenarios/errors.js';
 import { displayPath, loadScenario } from '../scenarios/load.js';
+import type { CompiledScenario } from '../model/compiled.js';
+import type { Scenario } from '../scenarios/types.js';
 import { compileForCli } from './compile.js';
 import type { CliIo } from './io.js';
 
@@ -13,9 +17,9 @@ export async function validateCommand(refs: readonly string[], io: CliIo): Promi
     try {
       const { scenario, files } = await loadScenario(ref, { cwd: io.cwd });
       const shown = displayPath(files[0], io.cwd);
-      compileForCli(scenario, shown);
+      const compiled = compileForCli(scenario, shown);
       const parents = files.slice(1).map((f) => displayPath(f, io.cwd));
-      io.stdout(`ok ${shown}${parents.length > 0 ? ` (extends ${parents.join(' → ')})` : ''}\n`);
+      io.stdout(`ok ${shown}${parents.length > 0 ? ` (extends ${parents.join(' → ')})` : ''}: ${contents(scenario, compiled)}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       io.stderr(formatProblems(error.problems) + '\n');
@@ -23,4 +27,18 @@ export async function validateCommand(refs: readonly string[], io: CliIo): Promi
     }
   }
   return exitCode;
+}
+
+/** What a valid scenario holds, e.g. "72 places, 102 edges, 40 borders, 12 cohorts, 2015-01-01 to
+ * 2026-12-31 (4383 days), 66 events"; a border is one direction (RS-HU, HU-RS) that an edge crosses. */
+function contents(scenario: Scenario, compiled: CompiledScenario): string {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return [
+    count(scenario.nodes.length, 'place'),
+    count(scenario.edges.length, 'edge'),
+    count(compiled.network.borderIds.length, 'border'),
+    count(scenario.cohorts.length, 'cohort'),
+    `${scenario.period.start} to ${scenario.period.end} (${count(compiled.days, 'day')})`,
+    count(scenario.events?.length ?? 0, 'event'),
+  ].join(', ');
 }

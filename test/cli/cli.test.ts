@@ -71,13 +71,24 @@ describe('routeshift validate', () => {
     const [first] = listBuiltins();
     const { code, stdout, stderr } = await cli(['validate', TINY, first.id]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toBe(`ok ${TINY}\nok ${first.file}\n`);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(`ok ${TINY}: 4 places, 4 edges, 8 borders, 1 cohort, 2015-06-01 to 2015-10-31 (153 days), 1 event`);
+    expect(lines[1]).toMatch(new RegExp(`^ok ${first.file}( \\(extends [^)]+\\))?: \\d+ places, `));
+    expect(lines.slice(2)).toEqual(['']);
+  });
+
+  it('names the files of an extends chain and what the merged scenario holds', async () => {
+    const { code, stdout } = await cli(['validate', 'wb-no-hungarian-fence']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^ok \S*scenarios\/wb-no-hungarian-fence\.json \(extends \S*scenarios\/western-balkans\.json → \S*scenarios\/networks\/western-balkans\.json\): 72 places, \d+ edges, \d+ borders, 12 cohorts, 2015-01-01 to 2026-12-31 \(4383 days\), \d+ events\n$/,
+    );
   });
 
   it('prints every problem and exits 1 when any scenario is invalid', async () => {
     const { code, stdout, stderr } = await cli(['validate', TINY, join(BAD, 'inconsistent.json')]);
     expect(code).toBe(1);
-    expect(stdout).toBe(`ok ${TINY}\n`);
+    expect(stdout).toMatch(new RegExp(`^ok ${TINY}: [^\\n]+\\n$`));
     expect(stderr.trimEnd().split('\n').length).toBeGreaterThanOrEqual(7);
     expect(stderr).toContain(`${BAD}/inconsistent.json: /cohorts/0/destinations/munich: unknown node "munich"`);
     expect(stderr).not.toMatch(STACK_FRAME);
