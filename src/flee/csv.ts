@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, type ScenarioProblem } from '../scenarios/errors.js';
+import { readFailure } from '../scenarios/readFailure.js';
 
 export interface CsvRecord {
   /** 1-based line number of the record in its file. */
@@ -94,7 +95,7 @@ export async function readCsv(abs: string, shown: string, problems: ProblemList,
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && optional) return undefined;
-    problems.add(shown, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a CSV file' : (error as Error).message);
+    problems.add(shown, readFailure(error, 'a CSV file'));
     return undefined;
   }
   return parseCsv(text, shown, problems);

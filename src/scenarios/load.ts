@@ -9,6 +9,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import { builtinIds, looksLikeBuiltinName, resolveBuiltin } from './builtins.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { isPlainObject, mergeChain, type JsonObject, type SourceFile } from './extends.js';
+import { readFailure } from './readFailure.js';
 import { didYouMean } from './suggest.js';
 import type { Scenario } from './types.js';
 import { checkChain } from './validate.js';
@@ -92,8 +93,7 @@ async function readJsonFile(abs: string, shown: string, referrer: Referrer | und
   try {
     text = await readFile(abs, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : (err as Error).message;
+    const reason = readFailure(err, 'a scenario file');
     const problem: ScenarioProblem = referrer
       ? { ...referrer, message: `cannot read ${shown}: ${reason}` }
       : { file: shown, path: '', message: reason };

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { ScenarioError } from './errors.js';
 import { describeSyntaxError } from './load.js';
+import { readFailure } from './readFailure.js';
 
 /** The parsed contents of `abs`, shown in messages as `shown`; throws ScenarioError. */
 export async function readJson(abs: string, shown: string): Promise<unknown> {
@@ -13,9 +14,7 @@ export async function readJson(abs: string, shown: string): Promise<unknown> {
   try {
     text = await readFile(abs, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
-    throw new ScenarioError([{ file: shown, path: '', message }]);
+    throw new ScenarioError([{ file: shown, path: '', message: readFailure(error, 'a file') }]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {

@@ -1,6 +1,6 @@
 // Loading scenarios: built-in names and paths, `extends` chains, and how every loading failure is
 // reported (file, JSON path or line/column), using files written to a temporary directory.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,13 @@ describe('loadScenario', () => {
     expect(await problemsOf('nope.json')).toEqual([{ file: 'nope.json', path: '', message: 'no such file' }]);
     const [problem] = await problemsOf('no-such-scenario');
     expect(problem.message).toMatch(/^unknown scenario "no-such-scenario": .*built-ins: .*toy-three-crossings/);
+  });
+
+  it('says why a path cannot be read: a directory, or a file where a folder should be', async () => {
+    write('plain.json', '{}');
+    expect(await problemsOf('plain.json/inner.json')).toEqual([{ file: 'plain.json/inner.json', path: '', message: 'no such file (a folder on its path is a file)' }]);
+    mkdirSync(join(dir, 'folder'), { recursive: true });
+    expect((await problemsOf('./folder')).map((p) => p.message)).toEqual(['is a directory, not a scenario file']);
   });
 
   it('reports bad JSON with line and column', async () => {
