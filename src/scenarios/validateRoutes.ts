@@ -13,6 +13,8 @@ type Add = (message: string, ...segments: (string | number)[]) => void;
  * destinations. Inflows naming an unknown entry or cohort, and networks with an edge to an unknown
  * node, are left to the other checks. */
 export function unreachableDestinationProblems(s: Scenario, add: Add): void {
+  // Under another model's rules (a Flee import) people have no destinations: cohorts' are unused.
+  if (s.rules !== undefined) return;
   const next = new Map<string, string[]>(s.nodes.map((n) => [n.id, []]));
   // An edge to an unknown node is reported as such; routes are checked once the edges are right.
   if (s.edges.some((e) => !next.has(e.from) || !next.has(e.to))) return;

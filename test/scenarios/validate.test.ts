@@ -173,6 +173,17 @@ describe('validateScenario on one scenario', () => {
     expect(messages(s)).toEqual([]);
   });
 
+  it('does not check destinations under Flee rules, where people have none', () => {
+    const flee = JSON.parse(readFileSync('test/fixtures/flee/tiny/expected/scenario.json', 'utf8'));
+    flee.edges = flee.edges.filter((e: { to: string }) => e.to !== 'dal');
+    expect(messages(flee)).toEqual([]);
+    delete flee.rules;
+    expect(messages(flee)).toEqual([
+      '/inflow/0/entry: no route from "abu" to destination "dal" of cohort "displaced": people who enter here and head there could never arrive (is an edge missing?)',
+      '/inflow/1/entry: no route from "eli" to destination "dal" of cohort "displaced": people who enter here and head there could never arrive (is an edge missing?)',
+    ]);
+  });
+
   it('checks the period and calendar dates', () => {
     const s = tiny();
     s.period = { start: '2015-10-31', end: '2015-02-30' };
