@@ -1,8 +1,11 @@
-// Exact outcomes of the kernel on tiny networks, conservation of people, and determinism.
+// Exact outcomes of the kernel on tiny networks, conservation of people, and determinism; and one
+// check per mechanism that a slip would break unnoticed otherwise (fares paid on every hop, injury
+// rest, the death share of terrain incidents, fences that detect nobody, camp places, the penalty
+// after a failure).
 
 import { describe, expect, it } from 'vitest';
 import { runReplicate } from '../../src/model/runReplicate.js';
-import { BORDER_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
+import { BORDER_METRICS, COUNTRY_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import type { Scenario } from '../../src/scenarios/types.js';
 import { lineScenario, threeExitsScenario } from '../fixtures/scenarios.js';
@@ -132,5 +135,101 @@ describe('live control (the demo API)', () => {
     const daily = Array.from(r.borderDaily.subarray(from, from + r.days));
     expect(daily.slice(0, 10).reduce((a, x) => a + x, 0)).toBeGreaterThan(0);
     expect(daily.slice(10).reduce((a, x) => a + x, 0)).toBe(0);
+  });
+});
+
+describe('kernel mechanisms on the line: fares, injury rest, terrain deaths, fences, camps, failure penalties', () => {
+  it('every hop’s fare is paid: money for one fare but not two gets nobody to the goal', () => {
+    const make = (budget: number) => {
+      const s = lineScenario();
+      for (const e of s.edges) e.fareEur = 60;
+      s.cohorts[0].budgetEur = { mean: budget, sd: 0 };
+      return run(s);
+    };
+    const poor = make(100);
+    expect(scalar(poor, 'entered')).toBeGreaterThan(2800);
+    expect(scalar(poor, 'attempts')).toBe(0);
+    expect(scalar(poor, 'arrivals')).toBe(0);
+    const rich = make(130);
+    expect(scalar(rich, 'arrivals')).toBe(scalar(rich, 'entered'));
+  });
+
+  it('an injured person rests injuryRestDays on top of retryWaitDays before trying again', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 1 } };
+    const r = run(s);
+    const entered = totalSeries(r, 'entered');
+    // First try on day d + 2, then every 3 + 7 days until day 90.
+    const expected = entered.reduce((sum, n, d) => sum + n * (Math.floor((90 - (d + 2)) / 10) + 1), 0);
+    expect(scalar(r, 'attempts')).toBe(expected);
+    expect(scalar(r, 'injuries')).toBe(expected);
+  });
+
+  it('a hazardDeathShare (0.1) of terrain incidents are deaths, the rest injuries', () => {
+    const s = lineScenario();
+    s.edges[0].hazard = 0.5;
+    const r = run(s);
+    const deaths = scalar(r, 'deaths');
+    const injuries = scalar(r, 'injuries');
+    // About 1,550 incidents: some 155 deaths and 1,395 injuries.
+    expect(deaths + injuries).toBeGreaterThan(1300);
+    expect(deaths / (deaths + injuries)).toBeGreaterThan(0.06);
+    expect(deaths / (deaths + injuries)).toBeLessThan(0.14);
+  });
+
+  it('only people pushed back are injured: detection without pushback injures nobody', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 1, pushback: 0, injury: 1, detentionDays: 0 } };
+    const r = run(s);
+    expect(scalar(r, 'injuries')).toBe(0);
+    expect(scalar(r, 'arrivals')).toBe(scalar(r, 'entered'));
+    expect(scalar(r, 'meanTransitDays')).toBe(3);
+  });
+
+  it('people stopped by a fence are not detected: no detection is recorded', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { fence: 0.5, detection: 0 } };
+    const r = run(s);
+    expect(scalar(r, 'attempts')).toBeGreaterThan(scalar(r, 'crossings') + 1000);
+    expect(borderTotal(r, 'detections', 0)).toBe(0);
+    expect(scalar(r, 'detectionsRecorded')).toBe(0);
+  });
+
+  it('a camp takes exactly shelterCapacity people; the others sleep rough', () => {
+    const s = lineScenario();
+    s.nodes[1].shelterCapacity = 10;
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+    const compiled = compileScenario(s);
+    const r = runReplicate(compiled, 1, 0);
+    const xa = compiled.network.countryIds.indexOf('XA');
+    const series = (m: (typeof COUNTRY_METRICS)[number]) => {
+      const from = (COUNTRY_METRICS.indexOf(m) * r.countries + xa) * r.days;
+      return Array.from(r.countryDaily.subarray(from, from + r.days));
+    };
+    expect(Math.max(...series('inCamp'))).toBe(10);
+    expect(Math.max(...series('sleepingRough'))).toBeGreaterThan(1000);
+  });
+
+  it('a failure makes the failed crossing less attractive: with a large failurePenaltyDays people go round', () => {
+    const attemptsDirect = (failurePenaltyDays: number) => {
+      const s = lineScenario();
+      s.countries = { ...s.countries, XC: { name: 'Fictional C', eu: false, reportingRate: 1 } };
+      // town —guarded XA-XB— goal, or town — bend (XA) —open XA-XC— side (XC) —open XC-XB— goal.
+      const place = (id: string, country: string) => ({ id, name: id, country, lat: 1, lon: 1, kind: 'hub' as const, shelterCapacity: 0, livingCostEurPerDay: 0 });
+      s.nodes.push(place('bend', 'XA'), place('side', 'XC'));
+      s.edges.push(
+        { from: 'town', to: 'bend', distanceKm: 25, mode: 'foot', hazard: 0, bidirectional: false },
+        { from: 'bend', to: 'side', distanceKm: 25, mode: 'foot', hazard: 0, bidirectional: false },
+        { from: 'side', to: 'goal', distanceKm: 25, mode: 'foot', hazard: 0, bidirectional: false },
+      );
+      s.borders = { 'XA-XB': { detection: 0.4, pushback: 1, injury: 0 } };
+      s.behaviour = { failurePenaltyDays };
+      const compiled = compileScenario(s);
+      return borderTotal(runReplicate(compiled, 1, 0), 'attempts', compiled.network.borderIds.indexOf('XA-XB'));
+    };
+    const none = attemptsDirect(0); // 2,088 with seed 1
+    const large = attemptsDirect(20); // 1,639
+    expect(large).toBeGreaterThan(500);
+    expect(large).toBeLessThan(0.95 * none);
   });
 });

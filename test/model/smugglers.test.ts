@@ -3,12 +3,14 @@
 // recovers from a dismantled network, people who cannot pay never buy, violence rises with
 // pressure, pressure and demand are averaged over their parameters, entry thresholds are in people
 // whatever the scale, people re-plan on price moves above `replanPriceChange`, and with no networks
-// the engine's results are exactly unchanged.
+// the engine's results are exactly unchanged; a smuggled attempt is paid for, arrests take capacity
+// and count smugglers (unscaled), smuggled detections are recorded at the reporting rate, and a
+// bribed guard detects nobody.
 
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../src/model/createModel.js';
 import { runReplicate } from '../../src/model/runReplicate.js';
-import { BORDER_METRICS, COUNTRY_METRICS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
+import { BORDER_METRICS, COUNTRY_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import type { Scenario } from '../../src/scenarios/types.js';
 import { smugglerScenario } from '../fixtures/scenarios.js';
@@ -187,5 +189,74 @@ describe('harm accounting with smugglers', () => {
     );
     expect(borderInjuries).toBeGreaterThan(0);
     expect(sum(r.total('injuries'))).toBe(borderInjuries);
+  });
+});
+
+describe('smuggling mechanisms: price paid, arrests, recorded detections, bribes', () => {
+  const EXITS = ['XS-XB', 'XO-XB'];
+  const crackdown = (s: Scenario) => {
+    s.events = [{ date: '2020-02-01', label: 'crackdown at the hub', place: 'hub-s', set: { arrestPressure: 0.05 } }];
+    return s;
+  };
+
+  it('a smuggled attempt is paid for: people still on the way hold their budget less what they paid', () => {
+    const s = smugglerScenario();
+    for (const n of s.nodes) n.livingCostEurPerDay = 0;
+    for (const n of s.smugglers!.networks) n.violence = 0; // no extortion
+    s.smugglers!.market = { bases: [] };
+    s.cohorts[0].budgetEur = { mean: 3000, sd: 0 };
+    const model = createModel(compileScenario(s), 3, 0);
+    while (model.day < 60) model.step();
+    const a = model.agents;
+    let spent = 0;
+    for (let i = 0; i < a.highWater; i++) if (a.status[i] !== 0) spent += 3000 - a.moneyEur[i];
+    const revenue = sum(model.counters.totalDaily.subarray(TOTAL_METRICS.indexOf('smugglerRevenueEur') * model.counters.days).subarray(0, 60));
+    expect(spent).toBeGreaterThan(1000);
+    expect(spent).toBeLessThanOrEqual(revenue + 1);
+  });
+
+  it('arrests take capacity: on the first day of police pressure on its base a network loses that share', () => {
+    const s = crackdown(smugglerScenario());
+    s.smugglers!.market = { bases: [] }; // networks stay where they are
+    const model = createModel(compileScenario(s), 5, 0);
+    while (model.day < 31) model.step();
+    expect(model.market!.capacity[0]).toBe(60);
+    model.step(); // 1 February: 5 % of ring-s's 60 places a day are arrested
+    expect(model.market!.capacity[0]).toBeCloseTo(57, 9);
+    expect(model.market!.capacity[1]).toBe(40);
+  });
+
+  it('arrests count smugglers: the daily series equals the scalar, unscaled by peoplePerAgent', () => {
+    const s = crackdown(smugglerScenario());
+    s.peoplePerAgent = 10;
+    const [r] = runs(s, 1);
+    const arrests = r.result.scalars[RUN_SCALARS.indexOf('arrests')];
+    expect(arrests).toBeGreaterThan(0);
+    expect(sum(r.total('arrests'))).toBeCloseTo(arrests, 6);
+  });
+
+  it('recorded detections are detections × the reporting rate of the country entered, smuggled or not', () => {
+    const s = smugglerScenario();
+    s.countries.XB.reportingRate = 0.5;
+    const [r] = runs(s, 1);
+    for (const id of EXITS) {
+      const detections = sum(r.border('detections', id));
+      expect(detections).toBeGreaterThan(0);
+      expect(sum(r.border('detectionsRecorded', id))).toBe(0.5 * detections);
+    }
+    expect(sum(r.border('smuggledCrossings', 'XS-XB'))).toBeGreaterThan(0);
+  });
+
+  it('where every guard takes bribes no smuggled attempt is detected: each purchase is one smuggled crossing', () => {
+    const s = smugglerScenario();
+    s.enforcementDefaults = { ...s.enforcementDefaults, corruption: 1 };
+    for (const n of s.smugglers!.networks) n.violence = 0;
+    s.smugglers!.market = { bases: [] };
+    const [r] = runs(s, 1);
+    for (const id of EXITS) {
+      const purchases = sum(r.border('purchases', id));
+      expect(purchases).toBeGreaterThan(0);
+      expect(sum(r.border('smuggledCrossings', id)) + sum(r.border('deaths', id))).toBe(purchases);
+    }
   });
 });

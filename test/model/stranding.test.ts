@@ -1,6 +1,8 @@
-// The game and stranding (scenario `stranding` block): attempts are counted per person; people with
-// no money and repeated failures end up stranded or give up, and nobody is lost; people who cannot
-// pay a smuggler but earn a little wait and save rather than try alone.
+// Repeated attempts and stranding (scenario `stranding` block): attempts are counted per person;
+// people with no money and repeated failures end up stranded or give up, and nobody is lost; people
+// who cannot pay a smuggler but earn a little wait and save rather than try alone; the stranded
+// count starts exactly `strandedAfterDays` after a crossing, camps cost `campCostShare`, and failures
+// are forgotten once across.
 
 import { describe, expect, it } from 'vitest';
 import { BORDER_METRICS, COUNTRY_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
@@ -93,5 +95,55 @@ describe('the game and stranding', () => {
     const r = run(make(true));
     expectConservation(r);
     expect(purchases(r)).toBeGreaterThan(100);
+  });
+});
+
+describe('stranding details: when people count as stranded, camp living costs, no turning back once across', () => {
+  it('people count as stranded from exactly strandedAfterDays after their last crossing (entry counts)', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+    s.behaviour = { strandedAfterDays: 10 };
+    const r = run(s);
+    const xa = compileScenario(s).network.countryIds.indexOf('XA');
+    const stranded = country(r, 'stranded', xa);
+    const entered = total(r, 'entered');
+    expect(stranded[9]).toBe(0);
+    expect(stranded[10]).toBe(entered[0]);
+    expect(stranded[20]).toBe(entered.slice(0, 11).reduce((a, x) => a + x, 0));
+  });
+
+  it('people in a camp pay campCostShare of the living cost, so their money lasts five times longer', () => {
+    const firstGiveUp = (shelterCapacity: number) => {
+      const s = lineScenario();
+      s.nodes[1].livingCostEurPerDay = 10;
+      s.nodes[1].shelterCapacity = shelterCapacity;
+      s.cohorts[0].budgetEur = { mean: 100, sd: 0 };
+      s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+      s.stranding = { incomeEurPerDay: 0, giveUpAfterFailures: 0, giveUpAfterDays: 20 };
+      return total(run(s), 'gaveUp').findIndex((x) => x > 0);
+    };
+    const rough = firstGiveUp(0); // 32: broke after 10 days at 10 EUR, then 20 days without money
+    expect(rough).toBeGreaterThanOrEqual(31);
+    expect(rough).toBeLessThan(40);
+    // 100 EUR at 2 EUR a day in the camp: broke after 50 days there, then 20 days without money (71).
+    expect(firstGiveUp(100000)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('failures are forgotten once across: nobody who got through turns back over the border they crossed', () => {
+    const s = lineScenario();
+    s.nodes[1].country = 'XB'; // entry (XA) —border XA-XB, both ways— town (XB) — goal (XB)
+    s.edges[0].bidirectional = true;
+    s.borders = { 'XA-XB': { detection: 0.5, pushback: 1, injury: 0 } };
+    s.stranding = { giveUpAfterFailures: 0, giveUpAfterDays: 0 }; // with stranding, people may turn back after a failure
+    const compiled = compileScenario(s);
+    const r = runReplicate(compiled, 1, 0);
+    const borderSum = (m: (typeof BORDER_METRICS)[number], id: string) => {
+      const from = (BORDER_METRICS.indexOf(m) * r.borders + compiled.network.borderIds.indexOf(id)) * r.days;
+      return r.borderDaily.subarray(from, from + r.days).reduce((a, x) => a + x, 0);
+    };
+    expect(compiled.network.borderIds).toContain('XB-XA');
+    expect(borderSum('pushbacks', 'XA-XB')).toBeGreaterThan(1000);
+    expect(borderSum('attempts', 'XB-XA')).toBe(0);
+    expect(scalar(r, 'crossings')).toBe(scalar(r, 'entered'));
   });
 });
