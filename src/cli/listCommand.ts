@@ -1,13 +1,20 @@
 // `routeshift list`: the built-in scenarios, one per line: the name to pass to `run`, then the
 // first sentence of its description, aligned in two columns. On a terminal a line is cut to its
 // width with an ellipsis, so that each scenario stays on one line (the what-if questions run to
-// 200 characters and more); piped or redirected, the sentence is written in full, for grep.
+// 200 characters and more); piped or redirected, the sentence is written in full, for grep. With
+// `--json`, an array of {id, name, description, file} with the whole description, for scripts.
 
 import { listBuiltins, scenariosDir } from '../scenarios/builtins.js';
+import { displayPath } from '../scenarios/load.js';
 import type { CliIo } from './io.js';
 
-export function listCommand(io: CliIo): number {
+export function listCommand(io: CliIo, options: { json?: boolean } = {}): number {
   const builtins = listBuiltins();
+  if (options.json === true) {
+    const rows = builtins.map((b) => ({ id: b.id, name: b.name, description: b.description, file: displayPath(b.file, io.cwd) }));
+    io.stdout(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
   if (builtins.length === 0) {
     io.stderr(`no built-in scenarios in ${scenariosDir()}\n`);
     return 0;

@@ -133,7 +133,8 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
   program
     .command('list')
     .description('list the built-in scenarios')
-    .action(() => setExitCode(listCommand(io)));
+    .option('--json', 'print them as a JSON array of {id, name, description, file}')
+    .action((options: { json?: boolean }) => setExitCode(listCommand(io, options)));
 
   program
     .command('demo')

@@ -52,6 +52,17 @@ describe('routeshift list', () => {
     });
   });
 
+  it('--json prints every built-in with its whole description and its file, which validates', async () => {
+    const { code, stdout } = await cli(['list', '--json'], { stdoutColumns: 80 });
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { id: string; name: string; description: string; file: string }[];
+    expect(rows.map((r) => r.id)).toEqual(listBuiltins().map((b) => b.id));
+    expect(rows.find((r) => r.id === 'western-balkans')).toMatchObject({ name: expect.any(String), file: expect.stringMatching(/scenarios[\\/]western-balkans\.json$/) });
+    expect(rows.every((r) => r.description.length > 80)).toBe(true);
+    const validated = await cli(['validate', rows[0].file]);
+    expect(validated.code).toBe(0);
+  });
+
   it('cuts each line to the width of a terminal, with an ellipsis where it cut', async () => {
     const full = (await cli(['list'])).stdout.trimEnd().split('\n');
     const { stdout } = await cli(['list'], { stdoutColumns: 80 });
