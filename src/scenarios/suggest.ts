@@ -1,7 +1,8 @@
 // "Did you mean …?" for a name that is not one of the known ones: a misspelt property, node,
 // cohort, network, edge or built-in scenario. Why: the message then points at the fix, not only at
 // the problem ("unknown node "belgrad" (did you mean "belgrade"?)"), as compilers and git do.
-// fastest-levenshtein (already used by the Flee importer) measures edits; case is ignored.
+// Also the Flee importer's hint for an unknown setting. fastest-levenshtein measures the edits;
+// case is ignored.
 
 import { closest, distance } from 'fastest-levenshtein';
 

@@ -19,8 +19,8 @@ export function unreachableDestinationProblems(s: Scenario, add: Add): void {
   // An edge to an unknown node is reported as such; routes are checked once the edges are right.
   if (s.edges.some((e) => !next.has(e.from) || !next.has(e.to))) return;
   for (const e of s.edges) {
-    next.get(e.from)?.push(e.to);
-    if (e.bidirectional !== false) next.get(e.to)?.push(e.from);
+    next.get(e.from)!.push(e.to);
+    if (e.bidirectional !== false) next.get(e.to)!.push(e.from);
   }
   const cohorts = new Map(s.cohorts.map((c) => [c.id, c]));
   const reachableFrom = new Map<string, Set<string>>();
