@@ -1,9 +1,13 @@
 // Exact outcomes of the kernel on tiny networks, conservation of people, and determinism; and one
 // check per mechanism that a slip would break unnoticed otherwise (fares paid on every hop, injury
-// rest, the death share of terrain incidents, fences that detect nobody, camp places, the penalty
-// after a failure).
+// rest, the death share of terrain incidents, fences that detect nobody, camp places taken and
+// freed, the penalty after a failure, Poisson arrivals, budgets and destinations drawn as given,
+// the wait when no fare can be paid, no going straight back).
 
 import { describe, expect, it } from 'vitest';
+import { WAITING } from '../../src/model/agents.js';
+import { createModel } from '../../src/model/createModel.js';
+import { TOTAL, totalAt } from '../../src/model/recorder.js';
 import { runReplicate } from '../../src/model/runReplicate.js';
 import { BORDER_METRICS, COUNTRY_METRICS, RUN_SCALARS, TOTAL_METRICS, type ReplicateResult } from '../../src/model/result.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
@@ -231,5 +235,89 @@ describe('kernel mechanisms on the line: fares, injury rest, terrain deaths, fen
     const large = attemptsDirect(20); // 1,639
     expect(large).toBeGreaterThan(500);
     expect(large).toBeLessThan(0.95 * none);
+  });
+});
+
+describe('arrivals and the slow decision path', () => {
+  it('daily arrivals are Poisson with the inflow mean (100,000 a day: 4.7 sd margin)', () => {
+    const model = createModel(compileScenario(lineScenario(3_100_000)), 1, 0);
+    model.step();
+    const entered = model.counters.totalDaily[totalAt(model.counters, TOTAL.entered, 0)];
+    expect(Math.abs(entered - 100_000)).toBeLessThan(1500);
+  });
+
+  it('budgets are drawn with the cohort sd, destinations by the cohort shares', () => {
+    const s = lineScenario(31_000);
+    s.nodes.push({ id: 'goal2', name: 'Goal 2', country: 'XB', lat: 1, lon: 2, kind: 'destination', shelterCapacity: 0, livingCostEurPerDay: 0 });
+    s.edges.push({ from: 'town', to: 'goal2', distanceKm: 25, mode: 'foot', hazard: 0, bidirectional: false });
+    s.cohorts[0].budgetEur = { mean: 1000, sd: 500 };
+    s.cohorts[0].destinations = { goal: 0.5, goal2: 0.5 };
+    const model = createModel(compileScenario(s), 1, 0);
+    model.step();
+    const a = model.agents;
+    const money: number[] = [];
+    const perDest = [0, 0];
+    for (let i = 0; i < a.highWater; i++) {
+      if (a.status[i] === 0) continue;
+      money.push(a.moneyEur[i]);
+      perDest[a.dest[i]]++;
+    }
+    const n = money.length;
+    expect(n).toBeGreaterThan(900);
+    const mean = money.reduce((x, y) => x + y, 0) / n;
+    const sd = Math.sqrt(money.reduce((x, y) => x + (y - mean) ** 2, 0) / (n - 1));
+    expect(mean).toBeGreaterThan(900);
+    expect(mean).toBeLessThan(1100);
+    expect(sd).toBeGreaterThan(350);
+    expect(sd).toBeLessThan(650);
+    // About 500 each (binomial sd 16).
+    expect(Math.min(...perDest)).toBeGreaterThan(400);
+  });
+
+  it('someone who cannot pay any fare waits exactly retryWaitDays before deciding again', () => {
+    const s = lineScenario();
+    s.edges[1].fareEur = 2000; // more than anyone's budget (1,000, sd 0)
+    const model = createModel(compileScenario(s), 1, 0);
+    let maxWait = 0;
+    let waiting = 0;
+    for (let d = 0; d < 20; d++) {
+      model.step();
+      const a = model.agents;
+      for (let i = 0; i < a.highWater; i++) {
+        if (a.status[i] !== WAITING) continue;
+        waiting++;
+        maxWait = Math.max(maxWait, a.daysLeft[i]);
+      }
+    }
+    expect(waiting).toBeGreaterThan(0);
+    expect(maxWait).toBe(3);
+  });
+
+  it('after a failure, nobody goes straight back while another hop exists (no ping-pong)', () => {
+    const s = lineScenario();
+    s.countries = { ...s.countries, XE: { name: 'Fictional E', eu: false, reportingRate: 1 } };
+    s.nodes[0].country = 'XE';
+    s.edges[0].bidirectional = true; // town → entry exists, but only as a way back
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+    const compiled = compileScenario(s);
+    const r = runReplicate(compiled, 1, 0);
+    // Borders are directed: XE-XA is the way in, XA-XE the way back.
+    const { borderIds } = compiled.network;
+    expect(borderTotal(r, 'attempts', borderIds.indexOf('XE-XA'))).toBe(scalar(r, 'entered'));
+    expect(borderTotal(r, 'attempts', borderIds.indexOf('XA-XE'))).toBe(0);
+    expect(scalar(r, 'pushbacks')).toBeGreaterThan(0);
+  });
+
+  it('a camp place is freed when its occupant moves on, so the camp stays full while people wait', () => {
+    const s = lineScenario();
+    s.nodes[1].shelterCapacity = 10;
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+    const compiled = compileScenario(s);
+    const r = runReplicate(compiled, 1, 0);
+    const c = compiled.network.countryIds.indexOf('XA');
+    const from = (COUNTRY_METRICS.indexOf('inCamp') * r.countries + c) * r.days;
+    const inCamp = Array.from(r.countryDaily.subarray(from, from + r.days));
+    // Everyone who entered waits at the town between attempts from day 2 on: thousands for ten places.
+    expect(inCamp.slice(10)).toEqual(new Array(r.days - 10).fill(10));
   });
 });
