@@ -17,6 +17,10 @@ import { lineScenario, threeExitsScenario } from '../fixtures/scenarios.js';
 const scalar = (r: ReplicateResult, name: (typeof RUN_SCALARS)[number]) => r.scalars[RUN_SCALARS.indexOf(name)];
 const totalSeries = (r: ReplicateResult, name: (typeof TOTAL_METRICS)[number]) =>
   Array.from(r.totalDaily.subarray(TOTAL_METRICS.indexOf(name) * r.days, (TOTAL_METRICS.indexOf(name) + 1) * r.days));
+/** Attempts on the line when every try fails: a person entering on day d tries on day d + 2 and
+ * then every `everyDays` days until day 90 (the last day). */
+const triesUntilDay90 = (entered: readonly number[], everyDays: number) =>
+  entered.reduce((sum, n, d) => sum + n * (Math.floor((90 - (d + 2)) / everyDays) + 1), 0);
 const borderTotal = (r: ReplicateResult, name: (typeof BORDER_METRICS)[number], border: number) => {
   const from = (BORDER_METRICS.indexOf(name) * r.borders + border) * r.days;
   return r.borderDaily.subarray(from, from + r.days).reduce((s, x) => s + x, 0);
@@ -54,9 +58,8 @@ describe('kernel on a line with one border', () => {
     const s = lineScenario();
     s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
     const r = run(s);
-    const entered = totalSeries(r, 'entered');
     // A person entering on day d first tries on day d + 2, then every 3 days until day 90.
-    const expected = entered.reduce((sum, n, d) => sum + n * (Math.floor((90 - (d + 2)) / 3) + 1), 0);
+    const expected = triesUntilDay90(totalSeries(r, 'entered'), 3);
     expect(scalar(r, 'crossings')).toBe(0);
     expect(scalar(r, 'attempts')).toBe(expected);
     expect(scalar(r, 'pushbacks')).toBe(expected);
@@ -162,9 +165,8 @@ describe('kernel mechanisms on the line: fares, injury rest, terrain deaths, fen
     const s = lineScenario();
     s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 1 } };
     const r = run(s);
-    const entered = totalSeries(r, 'entered');
     // First try on day d + 2, then every 3 + 7 days until day 90.
-    const expected = entered.reduce((sum, n, d) => sum + n * (Math.floor((90 - (d + 2)) / 10) + 1), 0);
+    const expected = triesUntilDay90(totalSeries(r, 'entered'), 10);
     expect(scalar(r, 'attempts')).toBe(expected);
     expect(scalar(r, 'injuries')).toBe(expected);
   });
