@@ -245,6 +245,21 @@ describe('kernel mechanisms on the line: fares, injury rest, terrain deaths, fen
 });
 
 describe('arrivals and the slow decision path', () => {
+  it('strandedEnd is the stranded count on the last day, over all countries', () => {
+    const s = lineScenario();
+    s.borders = { 'XA-XB': { detection: 1, pushback: 1, injury: 0 } };
+    s.behaviour = { strandedAfterDays: 60 };
+    const r = runReplicate(compileScenario(s), 1, 0);
+    const onDay = (day: number) => {
+      let sum = 0;
+      for (let c = 0; c < r.countries; c++) sum += r.countryDaily[(COUNTRY_METRICS.indexOf('stranded') * r.countries + c) * r.days + day];
+      return sum;
+    };
+    // Each day, those who entered 60 days before become stranded: the last day differs from the one before.
+    expect(onDay(r.days - 1)).toBeGreaterThan(onDay(r.days - 2));
+    expect(scalar(r, 'strandedEnd')).toBe(onDay(r.days - 1));
+  });
+
   it('daily arrivals are Poisson with the inflow mean (100,000 a day: 4.7 sd margin)', () => {
     const model = createModel(compileScenario(lineScenario(3_100_000)), 1, 0);
     model.step();
