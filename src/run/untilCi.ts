@@ -43,10 +43,11 @@ export function parseCiTarget(text: string): CiTarget {
 /** Record indices of the targets' metrics; an unknown path names the closest that exists, or a
  * few examples. `file` is where the metric must be (comparison.json has no countries). */
 export function resolveCiTargets(layout: RecordLayout, targets: readonly CiTarget[], file = 'summary.json'): number[] {
+  const inFile = (path: string) => file !== 'comparison.json' || !path.startsWith('countries.');
   return targets.map((t) => {
-    const index = file === 'comparison.json' && t.path.startsWith('countries.') ? undefined : layout.index.get(t.path);
+    const index = inFile(t.path) ? layout.index.get(t.path) : undefined;
     if (index === undefined) {
-      const known = [...layout.index.keys()].filter((k) => file !== 'comparison.json' || !k.startsWith('countries.'));
+      const known = [...layout.index.keys()].filter(inFile);
       const near = closestName(t.path, known);
       const examples = known.filter((k) => k.startsWith('totals.') || k.includes('.crossings')).slice(0, 6);
       const hint = near !== undefined ? `did you mean "${near}"?` : `for example: ${examples.join(', ')}`;
