@@ -58,7 +58,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
   if (options.trainUntil !== undefined && !isRealDate(options.trainUntil)) throw new CliError(`--train-until: "${options.trainUntil}" is not a date YYYY-MM-DD`);
   if (options.particles !== undefined && options.particles < 2) throw new CliError('--particles must be at least 2 (a population needs a spread)');
   if (options.resume && options.force) throw new CliError('--resume continues the calibration in --out; --force starts it over: give one of them');
-  const input = await loadInput(ref, io.cwd);
+  const input = await loadInput(ref, io);
   const id = input.scenario.id;
   const paramsAbs = resolve(io.cwd, options.params);
   const params = await loadParamsFile(paramsAbs, displayPath(paramsAbs, io.cwd), input.scenario);

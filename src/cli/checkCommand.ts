@@ -65,7 +65,7 @@ export async function checkCommand(ref: string, options: CheckOptions, argv: rea
     throw new CliError(`--train-until ${trainUntil}: must be an ISO date YYYY-MM-DD`);
   }
   const overrides = options.set ?? [];
-  const input = await loadInput(ref, io.cwd);
+  const input = await loadInput(ref, io);
   const scenario = withOverrides(input, overrides);
   const b = await loadBenchmarks(options.benchmarks, scenario, { cwd: io.cwd });
   if (b.scenario !== undefined && b.scenario !== scenario.id) {

@@ -45,7 +45,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
   const started = performance.now();
   const untilCi = options.untilCi ?? [];
   const maxRuns = checkUntilCi(untilCi, options.maxRuns, options.runs);
-  const inputs = [await loadInput(refA, io.cwd), await loadInput(refB, io.cwd)];
+  const inputs = [await loadInput(refA, io), await loadInput(refB, io)];
   const [a, b] = inputs.map((i) => i.scenario);
   const dir = resolve(io.cwd, options.out ?? join('out', `compare-${a.id}-vs-${b.id}`));
   const protect = [io.cwd, ...inputs.flatMap((i) => i.files)];

@@ -138,7 +138,7 @@ function formatScore(score: FleeScore, startDate: string, seconds: number): stri
 }
 
 export async function scoreFleeCommand(ref: string, benchmarkRef: string, options: ScoreFleeOptions, io: CliIo): Promise<number> {
-  const input = await loadInput(ref, io.cwd);
+  const input = await loadInput(ref, io);
   const compiled = compileInput(input);
   if (!isFleeCompiled(compiled)) throw new CliError(`${input.shownFiles[0]} does not run under Flee's rules (no "rules": { "mode": "flee" }); score-flee scores Flee-mode scenarios`);
   const benchmarkAbs = resolve(io.cwd, benchmarkRef);

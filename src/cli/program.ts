@@ -128,7 +128,8 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .command('validate')
     .description('check scenario files (or built-in names) without running them')
     .argument('<scenario...>', 'built-in scenario names or paths to scenario JSON files')
-    .action(async (refs: string[]) => setExitCode(await validateCommand(refs, io)));
+    .option('--strict', 'also fail (exit code 1) on warnings: things a scenario runs with that are almost always a mistake', false)
+    .action(async (refs: string[], options: { strict: boolean }) => setExitCode(await validateCommand(refs, io, options)));
 
   program
     .command('list')

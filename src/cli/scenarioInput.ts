@@ -1,15 +1,16 @@
-// Loading a scenario for a command: by built-in name or file through its extends chain, then any
-// `--set path=value` overrides applied to the merged scenario, which is validated again (problems
-// name the file and the overrides, and the JSON path), then compiled.
+// Loading a scenario for a command: by built-in name or file through its extends chain, with its
+// warnings (src/scenarios/warnings.ts) on stderr before anything runs, then any `--set path=value`
+// overrides applied to the merged scenario, which is validated again (problems name the file and
+// the overrides, and the JSON path), then compiled.
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { applyOverrides, type Override } from '../run/overrides.js';
-import { ScenarioError } from '../scenarios/errors.js';
+import { ScenarioError, formatProblem, type ScenarioProblem } from '../scenarios/errors.js';
 import { displayPath, loadScenario } from '../scenarios/load.js';
 import type { Scenario } from '../scenarios/types.js';
 import { validateScenario } from '../scenarios/validate.js';
 import { compileForCli } from './compile.js';
-import { CliError } from './io.js';
+import { CliError, type CliIo } from './io.js';
 
 export interface ScenarioInput {
   /** As typed on the command line (for reproduce commands). */
@@ -19,11 +20,15 @@ export interface ScenarioInput {
   files: string[];
   /** The same, as shown to the user. */
   shownFiles: string[];
+  /** Warnings of the loaded file (before any overrides), already printed. */
+  warnings: ScenarioProblem[];
 }
 
-export async function loadInput(ref: string, cwd: string): Promise<ScenarioInput> {
-  const { scenario, files } = await loadScenario(ref, { cwd });
-  return { ref, scenario, files, shownFiles: files.map((f) => displayPath(f, cwd)) };
+/** Load a scenario for a command and print its warnings, one `routeshift: warning: …` line each. */
+export async function loadInput(ref: string, io: Pick<CliIo, 'cwd' | 'stderr'>): Promise<ScenarioInput> {
+  const { scenario, files, warnings } = await loadScenario(ref, { cwd: io.cwd });
+  for (const w of warnings) io.stderr(`routeshift: warning: ${formatProblem(w)}\n`);
+  return { ref, scenario, files, shownFiles: files.map((f) => displayPath(f, io.cwd)), warnings };
 }
 
 /** The scenario with overrides applied and validated again; the input itself when there are none. */

@@ -50,7 +50,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityOption
   if (method === 'sobol' && (options.trajectories !== undefined || options.levels !== undefined)) throw new CliError('--trajectories and --levels are for --method morris; Sobol takes --samples');
   if (options.levels !== undefined && (options.levels < 2 || options.levels % 2 !== 0)) throw new CliError(`--levels must be an even number of at least 2, got ${options.levels}`);
   if (options.benchmarks !== undefined && options.outputs !== undefined) throw new CliError('give --outputs or --benchmarks (whose output is the scorecard distance), not both');
-  const input = await loadInput(ref, io.cwd);
+  const input = await loadInput(ref, io);
   const id = input.scenario.id;
   const paramsAbs = resolve(io.cwd, options.params);
   const params = await loadParamsFile(paramsAbs, displayPath(paramsAbs, io.cwd), input.scenario);

@@ -48,7 +48,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   const paths = axes.map((axis) => axis[0].path);
   const repeated = paths.find((p, i) => paths.indexOf(p) !== i);
   if (repeated !== undefined) throw new CliError(`--set ${repeated} is given twice; list all its values in one --set`);
-  const input = await loadInput(ref, io.cwd);
+  const input = await loadInput(ref, io);
   const grid = gridPoints(axes);
   const scenarios = grid.map((point) => withOverrides(input, point));
   const id = input.scenario.id;

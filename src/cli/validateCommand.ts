@@ -2,24 +2,38 @@
 // would, without running it. Prints `ok <file>` per valid scenario, with what it holds once merged
 // (places, edges, borders, cohorts, period, events: a quick check that an `extends` chain or a new
 // network came out as meant), and every problem of the others; exit code 1 when any is invalid, so
-// it can gate CI or an editor's save hook.
+// it can gate CI or an editor's save hook. Warnings (src/scenarios/warnings.ts: a set value a ramp
+// overwrites, a place on no edge, …) go to stderr as `warning: file: /path: message`; they do not
+// fail validation unless `--strict`, when a scenario with warnings is reported as not ok.
 
-import { ScenarioError, formatProblems } from '../scenarios/errors.js';
+import { ScenarioError, formatProblem, formatProblems } from '../scenarios/errors.js';
 import { displayPath, loadScenario } from '../scenarios/load.js';
 import type { CompiledScenario } from '../model/compiled.js';
 import type { Scenario } from '../scenarios/types.js';
 import { compileForCli } from './compile.js';
 import type { CliIo } from './io.js';
 
-export async function validateCommand(refs: readonly string[], io: CliIo): Promise<number> {
+export interface ValidateOptions {
+  /** Report a scenario with warnings as not ok (exit code 1). */
+  strict?: boolean;
+}
+
+export async function validateCommand(refs: readonly string[], io: CliIo, options: ValidateOptions = {}): Promise<number> {
   let exitCode = 0;
   for (const ref of refs) {
     try {
-      const { scenario, files } = await loadScenario(ref, { cwd: io.cwd });
+      const { scenario, files, warnings } = await loadScenario(ref, { cwd: io.cwd });
       const shown = displayPath(files[0], io.cwd);
       const compiled = compileForCli(scenario, shown);
+      for (const w of warnings) io.stderr(`warning: ${formatProblem(w)}\n`);
+      const warned = warnings.length === 0 ? '' : `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
+      if (options.strict && warnings.length > 0) {
+        io.stderr(`not ok ${shown}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} under --strict\n`);
+        exitCode = 1;
+        continue;
+      }
       const parents = files.slice(1).map((f) => displayPath(f, io.cwd));
-      io.stdout(`ok ${shown}${parents.length > 0 ? ` (extends ${parents.join(' → ')})` : ''}: ${contents(scenario, compiled)}\n`);
+      io.stdout(`ok ${shown}${parents.length > 0 ? ` (extends ${parents.join(' → ')})` : ''}: ${contents(scenario, compiled)}${warned}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       io.stderr(formatProblems(error.problems) + '\n');

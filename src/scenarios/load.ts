@@ -13,6 +13,7 @@ import { readFailure } from './readFailure.js';
 import { didYouMean } from './suggest.js';
 import type { Scenario } from './types.js';
 import { checkChain } from './validate.js';
+import { locatedWarnings } from './warnings.js';
 
 export interface LoadOptions {
   /** Directory that relative paths are resolved against and shown relative to (default: process.cwd()). */
@@ -24,6 +25,9 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** Absolute paths of the extends chain: the requested file first, then its parent, and so on. */
   files: string[];
+  /** What the scenario runs with but is almost always a mistake (warnings.ts), each in the file
+   * that supplied the value. */
+  warnings: ScenarioProblem[];
 }
 
 /** Where a reference was written, for errors about it: the extending file's `/extends`. */
@@ -57,10 +61,10 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
     referrer = { file: show(abs), path: '/extends' };
     abs = resolveRef(data.extends, dirname(abs), referrer);
   }
-  return { scenario: mergeAndValidate(chain), files: chain.map((l) => l.abs) };
+  return { ...mergeAndValidate(chain), files: chain.map((l) => l.abs) };
 }
 
-function mergeAndValidate(chain: ChainLink[]): Scenario {
+function mergeAndValidate(chain: ChainLink[]): { scenario: Scenario; warnings: ScenarioProblem[] } {
   // A child without an id takes its file's base name; shown as the file's own id, so a problem
   // with that id is attributed to the file it came from.
   const files: SourceFile[] = chain.map((link, i) => {
@@ -69,7 +73,8 @@ function mergeAndValidate(chain: ChainLink[]): Scenario {
   });
   const { merged, problems } = checkChain(files, () => mergeChain(chain.map((link) => ({ data: link.data, base: baseName(link.abs) }))));
   if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
-  return merged as unknown as Scenario;
+  const scenario = merged as unknown as Scenario;
+  return { scenario, warnings: locatedWarnings(scenario, files) };
 }
 
 /**

@@ -106,6 +106,43 @@ describe('routeshift validate', () => {
   });
 });
 
+describe('warnings', () => {
+  const mistaken = {
+    extends: 'toy-three-crossings',
+    id: 'toy-mistaken',
+    events: [
+      { id: 'west-ramp', date: '2025-02-01', label: 'West tightens', border: 'XA-XB', set: { detection: 0.9 }, rampDays: 30 },
+      { id: 'west-set', date: '2025-02-10', label: 'West relents', border: 'XA-XB', set: { detection: 0.1 } },
+    ],
+  };
+  const warning = 'mistaken.json: /events/1/set/detection: has no effect: the ramp of "west-ramp" (mistaken.json /events/0) moves detection';
+
+  it('validate prints them on stderr and still says ok, with how many', async () => {
+    writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
+    const { code, stdout, stderr } = await cli(['validate', 'mistaken.json']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ok mistaken\.json \(extends [^)]+\): .*, 3 events; 1 warning\n$/);
+    expect(stderr).toMatch(new RegExp(`^warning: ${warning.replace(/[()]/g, '\\$&')}[^\n]+\n$`));
+  });
+
+  it('validate --strict fails on them, and passes a scenario without', async () => {
+    writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
+    const { code, stdout, stderr } = await cli(['validate', '--strict', 'toy-three-crossings', 'mistaken.json']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ok \S+toy-three-crossings\.json: [^\n]+\n$/);
+    expect(stderr).toContain(`warning: ${warning}`);
+    expect(stderr).toMatch(/\nnot ok mistaken\.json: 1 warning under --strict\n$/);
+  });
+
+  it('run prints them before running and runs', async () => {
+    writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
+    const { code, stderr } = await cli(['run', 'mistaken.json', '--runs', '1', '--threads', '1', '--no-report', '--out', 'results']);
+    expect(code).toBe(0);
+    expect(stderr.split('\n')[0]).toMatch(new RegExp(`^routeshift: warning: ${warning.replace(/[()]/g, '\\$&')}`));
+    expect(existsSync(join(cwd, 'results', 'summary.json'))).toBe(true);
+  });
+});
+
 describe('routeshift run with bad input', () => {
   const fixtures = readdirSync(BAD);
 
