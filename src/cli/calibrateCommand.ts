@@ -30,7 +30,7 @@ import { buildManifest, routeshiftVersion } from './manifest.js';
 import { checkOutputDir, makeDirectory, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
-import { loadInput, reproduceCommand } from './scenarioInput.js';
+import { describeInput, loadInput, reproduceCommand } from './scenarioInput.js';
 
 export interface CalibrateOptions {
   benchmarks: string;
@@ -176,7 +176,7 @@ export async function calibrateCommand(ref: string, options: CalibrateOptions, a
     if (report !== undefined) await writeFile(join(tmp, 'report.html'), report);
     await writeFile(join(tmp, CHECKPOINT_FILE), checkpointJson(fingerprint, state));
     const manifest = buildManifest({
-      scenario: { id, hash: scenarioHash(input.scenario), files: input.shownFiles },
+      scenario: { id, hash: scenarioHash(input.scenario), ...describeInput(input) },
       seed,
       runs: state.simulations,
       argv,

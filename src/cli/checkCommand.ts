@@ -27,7 +27,7 @@ import { buildManifest } from './manifest.js';
 import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
-import { loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
+import { describeInput, loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
 import { formatScorecard } from './scorecardTable.js';
 
 export interface CheckOptions {
@@ -109,7 +109,7 @@ export async function checkCommand(ref: string, options: CheckOptions, argv: rea
   await writeOutputDir(target, async (tmp) => {
     await writeFile(join(tmp, 'scorecard.json'), cardJson);
     const manifest = buildManifest({
-      scenario: { id: scenario.id, hash: card.scenario.hash, files: input.shownFiles },
+      scenario: { id: scenario.id, hash: card.scenario.hash, ...describeInput(input) },
       seed,
       runs,
       argv,

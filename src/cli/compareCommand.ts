@@ -20,7 +20,7 @@ import { buildManifest } from './manifest.js';
 import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
-import { compileInput, loadInput, reproduceCommand } from './scenarioInput.js';
+import { compileInput, describeInput, loadInput, reproduceCommand } from './scenarioInput.js';
 import { checkUntilCi, reportUntilCi, resolveTargets, untilCiDetails } from './untilCiOptions.js';
 
 export interface CompareOptions {
@@ -89,7 +89,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
   await writeOutputDir(target, async (tmp) => {
     await writeFile(join(tmp, 'comparison.json'), json);
     const manifest = buildManifest({
-      scenario: { id: a.id, hash: scenarioHash(a), files: inputs[0].shownFiles },
+      scenario: { id: a.id, hash: scenarioHash(a), ...describeInput(inputs[0]) },
       seed,
       runs: comparison.runs,
       argv,
@@ -97,7 +97,7 @@ export async function compareCommand(refA: string, refB: string, options: Compar
       agentSteps,
       details: {
         threads,
-        variant: { id: b.id, hash: scenarioHash(b), files: inputs[1].shownFiles },
+        variant: { id: b.id, hash: scenarioHash(b), ...describeInput(inputs[1]) },
         pairing: 'common random numbers: replicate i of both arms uses the streams of (seed, i)',
         ...untilCiDetails(untilCi, maxRuns, stoppedBy),
       },

@@ -6,9 +6,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../scenarios/builtins.js';
 
+/** The scenario of a manifest: its id, content hash, the files of its extends chain as shown, and
+ * the warnings validation printed for them (src/scenarios/warnings.ts), when there were any. */
+export interface ManifestScenario {
+  id: string;
+  hash: string;
+  files: string[];
+  warnings?: string[];
+}
+
 export interface RunManifest {
   routeshift: string;
-  scenario: { id: string; hash: string; files: string[] };
+  scenario: ManifestScenario;
   seed: number;
   runs: number;
   /** The command line as typed after `node`, with the executable shown as `routeshift`. */
@@ -24,7 +33,7 @@ export interface RunManifest {
 }
 
 export interface ManifestInput {
-  scenario: { id: string; hash: string; files: string[] };
+  scenario: ManifestScenario;
   seed: number;
   runs: number;
   argv: readonly string[];

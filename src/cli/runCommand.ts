@@ -24,7 +24,7 @@ import { buildManifest } from './manifest.js';
 import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
-import { compileInput, loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
+import { compileInput, describeInput, loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
 
 export interface RunOptions {
   runs: number;
@@ -109,7 +109,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     const seriesBytes = batch.series?.toCsvBytes() ?? new Uint8Array(0);
     await writeFile(join(tmp, 'series.csv'), seriesBytes);
     const manifest = buildManifest({
-      scenario: { id: scenario.id, hash: scenarioHash(scenario), files: input.shownFiles },
+      scenario: { id: scenario.id, hash: scenarioHash(scenario), ...describeInput(input) },
       seed,
       runs: batch.runs,
       argv,

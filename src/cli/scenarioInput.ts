@@ -31,6 +31,12 @@ export async function loadInput(ref: string, io: Pick<CliIo, 'cwd' | 'stderr'>):
   return { ref, scenario, files, shownFiles: files.map((f) => displayPath(f, io.cwd)), warnings };
 }
 
+/** The scenario's files as shown, and its warnings (if any) as printed: what manifest.json records
+ * about where a scenario came from. */
+export function describeInput(input: ScenarioInput): { files: string[]; warnings?: string[] } {
+  return { files: input.shownFiles, ...(input.warnings.length > 0 ? { warnings: input.warnings.map(formatProblem) } : {}) };
+}
+
 /** The scenario with overrides applied and validated again; the input itself when there are none. */
 export function withOverrides(input: ScenarioInput, overrides: readonly Override[]): Scenario {
   if (overrides.length === 0) return input.scenario;

@@ -22,7 +22,7 @@ import { buildManifest, routeshiftVersion } from './manifest.js';
 import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
-import { compileInput, loadInput, reproduceCommand } from './scenarioInput.js';
+import { compileInput, describeInput, loadInput, reproduceCommand } from './scenarioInput.js';
 
 export interface SensitivityOptions {
   params: string;
@@ -117,7 +117,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityOption
     await writeFile(join(tmp, 'sensitivity.csv'), csv);
     if (report !== undefined) await writeFile(join(tmp, 'report.html'), report);
     const manifest = buildManifest({
-      scenario: { id, hash: scenarioHash(input.scenario), files: input.shownFiles },
+      scenario: { id, hash: scenarioHash(input.scenario), ...describeInput(input) },
       seed,
       runs: settings.runsPerPoint,
       argv,

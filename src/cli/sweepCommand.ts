@@ -20,7 +20,7 @@ import { buildManifest } from './manifest.js';
 import { checkOutputDir, writeOutputDir, type OutputTarget } from './outputDir.js';
 import { startProgress } from './progress.js';
 import { ReplicateFailure } from './replicateFailure.js';
-import { compileInput, loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
+import { compileInput, describeInput, loadInput, reproduceCommand, withOverrides } from './scenarioInput.js';
 import { checkUntilCi, resolveTargets, untilCiDetails } from './untilCiOptions.js';
 
 export interface SweepOptions {
@@ -90,7 +90,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   await writeOutputDir(target, async (tmp) => {
     await writeFile(join(tmp, 'sweep.csv'), csv);
     const manifest = buildManifest({
-      scenario: { id, hash: scenarioHash(input.scenario), files: input.shownFiles },
+      scenario: { id, hash: scenarioHash(input.scenario), ...describeInput(input) },
       seed,
       runs,
       argv,

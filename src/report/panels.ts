@@ -78,7 +78,7 @@ export function provenanceHtml(
   notes: readonly string[],
 ): string {
   const m = manifest ?? {};
-  const scenario = (m.scenario ?? {}) as { id?: string; hash?: string; files?: string[] };
+  const scenario = (m.scenario ?? {}) as { id?: string; hash?: string; files?: string[]; warnings?: unknown };
   const timings = (m.timingsMs ?? {}) as Record<string, number>;
   const rows: [string, string][] = [
     ['routeshift version', String(m.routeshift ?? 'unknown')],
@@ -99,7 +99,8 @@ export function provenanceHtml(
   const text = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
   for (const [k, v] of Object.entries(details)) if (k !== 'threads') rows.push([k, text(v)]);
   for (const [k, v] of Object.entries(m)) if (!shown.has(k)) rows.push([k, text(v)]);
-  const warn = notes.map((n) => `<p class="warning">${escapeHtml(n)}</p>`).join('\n');
+  const scenarioWarnings = Array.isArray(scenario.warnings) ? scenario.warnings.map((w) => `Scenario warning: ${String(w)}`) : [];
+  const warn = [...notes, ...scenarioWarnings].map((n) => `<p class="warning">${escapeHtml(n)}</p>`).join('\n');
   return `${warn}\n${definitionList(rows)}`;
 }
 

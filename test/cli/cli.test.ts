@@ -134,12 +134,19 @@ describe('warnings', () => {
     expect(stderr).toMatch(/\nnot ok mistaken\.json: 1 warning under --strict\n$/);
   });
 
-  it('run prints them before running and runs', async () => {
+  it('run prints them before running, runs, and records them in manifest.json and the report', async () => {
     writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
-    const { code, stderr } = await cli(['run', 'mistaken.json', '--runs', '1', '--threads', '1', '--no-report', '--out', 'results']);
+    const { code, stderr } = await cli(['run', 'mistaken.json', '--runs', '1', '--threads', '1', '--out', 'results']);
     expect(code).toBe(0);
     expect(stderr.split('\n')[0]).toMatch(new RegExp(`^routeshift: warning: ${warning.replace(/[()]/g, '\\$&')}`));
-    expect(existsSync(join(cwd, 'results', 'summary.json'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'results', 'manifest.json'), 'utf8')) as { scenario: { warnings?: string[] } };
+    expect(manifest.scenario.warnings).toHaveLength(1);
+    expect(manifest.scenario.warnings![0].startsWith(warning)).toBe(true);
+    const report = readFileSync(join(cwd, 'results', 'report.html'), 'utf8');
+    expect(report).toContain('<p class="warning">Scenario warning: mistaken.json: /events/1/set/detection: has no effect: the ramp of &quot;west-ramp&quot;');
+    const clean = await cli(['run', 'toy-three-crossings', '--runs', '1', '--threads', '1', '--no-report', '--out', 'clean']);
+    expect(clean.stderr).not.toContain('warning');
+    expect(JSON.parse(readFileSync(join(cwd, 'clean', 'manifest.json'), 'utf8')).scenario).not.toHaveProperty('warnings');
   });
 });
 
