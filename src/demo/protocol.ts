@@ -76,6 +76,8 @@ export interface ScenarioMeta {
   beliefs: 'scenario' | 'demo' | 'off';
   /** Ready-made events and, when one cannot act on this scenario, why. */
   presets: { id: PresetId; label: string; description: string; unavailable?: string }[];
+  /** Validation's warnings about the scenario files (src/scenarios/warnings.ts), as `file: /path: message`. */
+  warnings: string[];
 }
 
 /** Layout of one day's row of numbers (people, except prices in EUR). */

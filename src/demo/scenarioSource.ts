@@ -4,11 +4,12 @@
 // extend a built-in by name (`"extends": "western-balkans"`) or by a path relative to the
 // built-in scenarios folder (`"networks/western-balkans.json"`).
 
-import { ScenarioError, type ScenarioProblem } from '../scenarios/errors.js';
+import { ScenarioError, formatProblem, type ScenarioProblem } from '../scenarios/errors.js';
 import { isPlainObject, mergeChain, type JsonObject, type SourceFile } from '../scenarios/extends.js';
 import { didYouMean } from '../scenarios/suggest.js';
 import type { Scenario } from '../scenarios/types.js';
 import type { ScenarioValidator } from '../scenarios/validator.js';
+import { locatedWarnings } from '../scenarios/warnings.js';
 import type { ScenarioSource } from './protocol.js';
 
 export interface ScenarioLibrary {
@@ -56,8 +57,14 @@ interface Link {
   data: JsonObject;
 }
 
+/** A valid scenario and its warnings (src/scenarios/warnings.ts), each as `file: /path: message`. */
+export interface ResolvedScenario {
+  scenario: Scenario;
+  warnings: string[];
+}
+
 /** Load, merge and validate a scenario; a ScenarioError names the file and JSON path of each problem. */
-export function resolveScenario(lib: ScenarioLibrary, source: ScenarioSource): Scenario {
+export function resolveScenario(lib: ScenarioLibrary, source: ScenarioSource): ResolvedScenario {
   const chain: Link[] = [];
   let link = source.kind === 'builtin' ? builtinLink(lib, `${source.id}.json`, undefined) : droppedLink(source.name, source.text);
   for (;;) {
@@ -75,7 +82,8 @@ export function resolveScenario(lib: ScenarioLibrary, source: ScenarioSource): S
   }));
   const { merged, problems } = lib.validator.checkChain(files, () => mergeChain(chain));
   if (problems.length > 0 || merged === undefined) throw new ScenarioError(problems);
-  return merged as unknown as Scenario;
+  const scenario = merged as unknown as Scenario;
+  return { scenario, warnings: locatedWarnings(scenario, files).map(formatProblem) };
 }
 
 /** A library path for `extends`: a bare name is a built-in; a path is relative to the extending file's folder. */

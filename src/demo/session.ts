@@ -36,7 +36,7 @@ import {
   type RunSpec,
   type ScenarioMeta,
 } from './protocol.js';
-import { listBuiltins, resolveScenario, type ScenarioLibrary } from './scenarioSource.js';
+import { listBuiltins, resolveScenario, type ResolvedScenario, type ScenarioLibrary } from './scenarioSource.js';
 
 /** A reply to post. Its typed arrays are copied by postMessage, never transferred: the first
  * detached buffer in the worker would invalidate V8's ArrayBufferDetaching protector and slow
@@ -84,12 +84,12 @@ interface Run {
 
 export function createSession(env: SessionEnv): Session {
   let run: Run | undefined;
-  let resolved: { source: string; scenario: Scenario } | undefined;
+  let resolved: ({ source: string } & ResolvedScenario) | undefined;
   let cached: Compiled | undefined;
 
   function scenarioOf(spec: RunSpec): Scenario {
     const key = JSON.stringify(spec.source);
-    if (resolved?.source !== key) resolved = { source: key, scenario: resolveScenario(env.library, spec.source) };
+    if (resolved?.source !== key) resolved = { source: key, ...resolveScenario(env.library, spec.source) };
     return resolved.scenario;
   }
 
@@ -98,7 +98,7 @@ export function createSession(env: SessionEnv): Session {
     const key = JSON.stringify([spec.source, effective.peoplePerAgent, effective.events, effective.information !== undefined]);
     if (cached?.key === key) return cached;
     const compiled = compileScenario(effective);
-    const meta = describe(scenario, effective, compiled, spec);
+    const meta = describe(scenario, effective, compiled, spec, resolved?.warnings ?? []);
     const frame = mapFrame(meta.nodes);
     const net = compiled.network;
     cached = {
@@ -313,7 +313,7 @@ export function structuralEvents(scenario: Scenario, actions: readonly Action[])
   });
 }
 
-function describe(scenario: Scenario, effective: Scenario, compiled: CompiledScenario, spec: RunSpec): ScenarioMeta {
+function describe(scenario: Scenario, effective: Scenario, compiled: CompiledScenario, spec: RunSpec, warnings: string[]): ScenarioMeta {
   const net = compiled.network;
   const start = scenario.period.start;
   const seen = new Set<string>();
@@ -340,5 +340,6 @@ function describe(scenario: Scenario, effective: Scenario, compiled: CompiledSce
     strandedAfterDays: compiled.behaviour.strandedAfterDays,
     beliefs: scenario.information !== undefined ? 'scenario' : effective.information !== undefined ? 'demo' : 'off',
     presets: PRESETS.map((p) => ({ id: p.id, label: p.label, description: p.description, unavailable: presetUnavailable(p, scenario, net.borderIds) })),
+    warnings,
   };
 }

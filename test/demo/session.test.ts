@@ -92,7 +92,7 @@ describe('demo session (worker protocol)', () => {
     const { frame, history } = drive(s, [{ type: 'load', spec: toy, day: 1 }, { type: 'step', days: 10 }, { type: 'step', days: 1 }, { type: 'step', days: 29 }]);
     expect(frame.day).toBe(41);
     const L = rowLayout(meta);
-    const compiled = compileScenario(resolveScenario(diskLibrary(), toy.source));
+    const compiled = compileScenario(resolveScenario(diskLibrary(), toy.source).scenario);
     const model = createModel(compiled, toy.seed, 0);
     while (model.day < 41) model.step();
     const rec = model.counters;
@@ -309,6 +309,15 @@ describe('demo session (worker protocol)', () => {
     expect(out[0].reply).toMatchObject({ type: 'error', problems: [expect.stringMatching(/^variant\.json: \/borders\/XA-XC\/detection: must be <= 1/)] });
     const broken = s.handle({ type: 'load', spec: { ...toy, source: { kind: 'file', name: 'x.json', text: '{ "id": ' } }, day: 2 });
     expect(broken[0].reply).toMatchObject({ type: 'error', problems: [expect.stringMatching(/^x\.json: invalid JSON/)] });
+  });
+
+  it("a dropped file's warnings come with the scenario, each with the file and the JSON path; a built-in has none", () => {
+    const s = session();
+    expect(load(s, toy, 1).meta.warnings).toEqual([]);
+    const cohort = { id: 'nobody', name: 'Nobody', budgetEur: { mean: 1000, sd: 100 }, riskAversion: 1, destinations: { destination: 1 } };
+    const child = { extends: 'toy-three-crossings', id: 'toy-variant', cohorts: [cohort] };
+    const { meta } = load(s, { ...toy, source: { kind: 'file', name: 'variant.json', text: JSON.stringify(child) } }, 1);
+    expect(meta.warnings).toEqual(['variant.json: /cohorts/0: no inflow brings people of cohort "nobody": nobody of it ever enters']);
   });
 
   it('a step before any load is an error reply, not a crash', () => {

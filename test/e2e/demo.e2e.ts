@@ -117,6 +117,11 @@ describe('demo in headless Chromium', () => {
     await settled(page, 2);
     expect(await page.locator('#exit-share-table tbody tr').count()).toBe(3);
     expect(page.url()).toContain('s=file:toy-open-middle.json&f=');
+    // A file that runs but that validation warns about: the warning, with the file and the JSON path.
+    const warned = { ...variant, id: 'toy-warned', events: [{ id: 'late', date: '2025-04-20', label: 'late ramp', border: 'XA-XC', set: { detection: 0.9 }, rampDays: 30 }] };
+    await page.locator('#file-input').setInputFiles({ name: 'warned.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(warned)) });
+    await expect.poll(() => page.locator('#message').textContent()).toMatch(/validation warns:.*warned\.json: \/events\/0\/rampDays: the ramp ends on 2025-05-19, after the period ends/);
+    await page.locator('#message .close').click();
     // A file with a problem is refused with the file and the JSON path.
     const bad = { ...variant, borders: { 'XA-XC': { detection: 3 } } };
     await page.locator('#file-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });

@@ -1,6 +1,8 @@
 // Scenario files from the user: the "Open file…" button and a file dropped anywhere on the page
 // (with a full-page hint while dragging); and the message box that shows what went wrong with one,
-// a problem per line with the file and the JSON path.
+// a problem per line with the file and the JSON path, or what validation warns about one that runs.
+
+import { state } from './state.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -52,6 +54,14 @@ export function showMessage(text: string, problems: readonly string[]): void {
   }
   box.hidden = false;
   box.querySelector<HTMLButtonElement>('.close')!.focus();
+}
+
+/** Validation's warnings about a scenario that runs (src/scenarios/warnings.ts), once per scenario
+ * source: a new seed or people-per-dot reloads it without repeating them. */
+export function showWarnings(warnings: readonly string[], source: string): void {
+  if (warnings.length === 0 || state.warnedSource === source) return;
+  state.warnedSource = source;
+  showMessage('The scenario runs, but validation warns:', warnings);
 }
 
 export function hideMessage(): void {

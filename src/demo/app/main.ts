@@ -7,7 +7,7 @@ import { CATEGORIES, type Reply } from '../protocol.js';
 import { answered, worker } from './commands.js';
 import { buildViews } from './display.js';
 import { fitToScreen } from './fit.js';
-import { hideMessage, showMessage, watchScenarioFiles } from './files.js';
+import { hideMessage, showMessage, showWarnings, watchScenarioFiles } from './files.js';
 import { fillScenarioSelect, syncRunInputs } from './inputs.js';
 import { bindKeys } from './keys.js';
 import { setPlaying, setSpeed, stepOnce, tick } from './playback.js';
@@ -34,6 +34,7 @@ worker.onmessage = (event: MessageEvent<Reply>) => {
       state.t = 0;
       state.viewsReady = buildViews(state.meta);
       syncRunInputs();
+      showWarnings(r.meta.warnings, JSON.stringify(r.spec.source));
       break;
     case 'frame':
       answered();

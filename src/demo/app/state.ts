@@ -36,6 +36,8 @@ export const state: {
   inflightSteps: number;
   busyCommands: number;
   triedDefault: boolean;
+  /** The scenario source whose warnings were last shown, so a reload (a new seed) does not repeat them. */
+  warnedSource: string;
   /** Commands sent and not yet answered, oldest first (the worker answers each with one frame or error). */
   pending: Command['type'][];
   views: { map: MapView; panels: Panels; controls: Controls } | undefined;
@@ -59,6 +61,7 @@ export const state: {
   inflightSteps: 0,
   busyCommands: 0,
   triedDefault: false,
+  warnedSource: '',
   pending: [],
   views: undefined,
   viewsReady: Promise.resolve(),
