@@ -26,7 +26,7 @@ import type { ReportOptions } from '../report/reportCommand.js';
 import { ReplicateFailure, formatReplicateFailure } from './replicateFailure.js';
 import { runCommand, type RunOptions } from './runCommand.js';
 import { sweepCommand, type SweepOptions } from './sweepCommand.js';
-import { validateCommand } from './validateCommand.js';
+import { validateCommand, type ValidateOptions } from './validateCommand.js';
 import type { CalibrateOptions } from './calibrateCommand.js';
 import type { SensitivityOptions } from './sensitivityCommand.js';
 
@@ -129,7 +129,8 @@ function buildProgram(io: CliIo, argv: readonly string[], setExitCode: (code: nu
     .description('check scenario files (or built-in names) without running them')
     .argument('<scenario...>', 'built-in scenario names or paths to scenario JSON files')
     .option('--strict', 'also fail (exit code 1) on warnings: things a scenario runs with that are almost always a mistake', false)
-    .action(async (refs: string[], options: { strict: boolean }) => setExitCode(await validateCommand(refs, io, options)));
+    .option('--json', 'print one JSON array of verdicts (ok, file, extends, contents, problems, warnings) on stdout instead', false)
+    .action(async (refs: string[], options: ValidateOptions) => setExitCode(await validateCommand(refs, io, options)));
 
   program
     .command('list')

@@ -134,6 +134,24 @@ describe('warnings', () => {
     expect(stderr).toMatch(/\nnot ok mistaken\.json: 1 warning under --strict\n$/);
   });
 
+  it('validate --json prints one array of verdicts on stdout and nothing on stderr', async () => {
+    writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
+    const { code, stdout, stderr } = await cli(['validate', '--json', 'mistaken.json', 'nope.json', join(BAD, 'inconsistent.json')]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    const verdicts = JSON.parse(stdout) as { scenario: string; ok: boolean; file?: string; extends?: string[]; contents?: Record<string, unknown>; problems: { file: string; path: string; message: string }[]; warnings: { path: string }[] }[];
+    expect(verdicts.map((v) => [v.scenario, v.ok])).toEqual([['mistaken.json', true], ['nope.json', false], [join(BAD, 'inconsistent.json'), false]]);
+    const [warned, missing, bad] = verdicts;
+    expect(warned).toMatchObject({ file: 'mistaken.json', extends: [expect.stringMatching(/scenarios\/toy-three-crossings\.json$/)], problems: [] });
+    expect(warned.contents).toEqual({ places: 6, edges: 7, borders: 12, cohorts: 1, start: '2025-01-01', end: '2025-04-30', days: 120, events: 3 });
+    expect(warned.warnings.map((w) => w.path)).toEqual(['/events/1/set/detection']);
+    expect(missing.problems).toEqual([{ file: 'nope.json', path: '', message: 'no such file' }]);
+    expect(bad.problems).toContainEqual(expect.objectContaining({ path: '/cohorts/0/destinations/munich', message: 'unknown node "munich"' }));
+    expect(bad).not.toHaveProperty('contents');
+    const strict = await cli(['validate', '--json', '--strict', 'mistaken.json']);
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stdout) as { ok: boolean }[])[0].ok).toBe(false);
+  });
+
   it('run prints them before running, runs, and records them in manifest.json and the report', async () => {
     writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
     const { code, stderr } = await cli(['run', 'mistaken.json', '--runs', '1', '--threads', '1', '--out', 'results']);
