@@ -63,10 +63,11 @@ function eventConflicts(s: Scenario, where: Where): PathWarning[] {
     for (let k = active.length - 1; k >= 0; k--) if (active[k].lastDay < change.startDay) active.splice(k, 1);
     for (const ramp of active) {
       if (ramp.field !== change.field) continue;
-      const shared = new Set([...change.crossings].flatMap(([key, border]) => (ramp.crossings.has(key) ? [border] : [])));
-      if (shared.size === 0) continue;
-      const all = shared.size === new Set(change.crossings.values()).size;
-      const on = all ? '' : ` on ${[...shared].join(', ')}`;
+      const shared = [...change.crossings].filter(([key]) => ramp.crossings.has(key));
+      if (shared.length === 0) continue;
+      const all = shared.length === change.crossings.size;
+      const borders = [...new Set(shared.map(([, border]) => border))].join(', ');
+      const on = all ? '' : ` on ${shared.length} of its ${change.crossings.size} crossings (${borders})`;
       const there = all ? 'on the same crossings' : 'there';
       const theRamp = `the ramp of ${eventName(s, ramp.event)} (${where(`/events/${ramp.event}`)})`;
       const until = isoDay(s.period.start, ramp.lastDay);

@@ -66,7 +66,19 @@ describe('a value set while a ramp moves it', () => {
       { id: 'everywhere', date: '2020-01-05', label: 'everywhere', border: ['XA-XN', 'XA-XM'], set: { detection: 0.9 } },
       { id: 'patrol', date: '2020-01-05', label: 'patrol', edge: 'north-crossing', set: { detection: 0.9 } },
     ];
-    expect(scenarioWarnings(s).map((w) => w.message.split(': ')[0])).toEqual(['has no effect on XA-XN', 'has no effect']);
+    expect(scenarioWarnings(s).map((w) => w.message.split(': ')[0])).toEqual(['has no effect on 1 of its 2 crossings (XA-XN)', 'has no effect']);
+  });
+
+  it('counts crossings, not borders: of two parallel crossings of one border, a ramp on one leaves the other', () => {
+    const s = lineScenario();
+    s.nodes.push({ ...s.nodes[1], id: 'ford', lat: 0.1 });
+    s.edges.push({ from: 'entry', to: 'ford', distanceKm: 50, mode: 'foot', hazard: 0, bidirectional: false }, { id: 'ford-crossing', from: 'ford', to: 'goal', distanceKm: 25, mode: 'foot', hazard: 0, bidirectional: false });
+    s.events = [
+      { id: 'ramp', date: s.period.start, label: 'ramp', edge: 'ford-crossing', set: { detection: 0.6 }, rampDays: 10 },
+      { id: 'border', date: '2020-01-05', label: 'border', border: 'XA-XB', set: { detection: 0.9 } },
+    ];
+    const [warning] = scenarioWarnings(s);
+    expect(warning.message).toMatch(/^has no effect on 1 of its 2 crossings \(XA-XB\): the ramp of "ramp" \(\/events\/0\) moves detection there every day until 2020-01-10/);
   });
 });
 
