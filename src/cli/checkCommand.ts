@@ -66,7 +66,7 @@ export async function checkCommand(ref: string, options: CheckOptions, argv: rea
   }
   const overrides = options.set ?? [];
   const input = await loadInput(ref, io);
-  const scenario = withOverrides(input, overrides);
+  const scenario = withOverrides(input, overrides, io);
   const b = await loadBenchmarks(options.benchmarks, scenario, { cwd: io.cwd });
   if (b.scenario !== undefined && b.scenario !== scenario.id) {
     io.stderr(`routeshift: note: ${b.file} was written for scenario "${b.scenario}"; scoring "${scenario.id}" against it\n`);

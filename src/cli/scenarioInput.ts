@@ -1,7 +1,7 @@
 // Loading a scenario for a command: by built-in name or file through its extends chain, with its
 // warnings (src/scenarios/warnings.ts) on stderr before anything runs, then any `--set path=value`
-// overrides applied to the merged scenario, which is validated again (problems name the file and
-// the overrides, and the JSON path), then compiled.
+// overrides applied to the merged scenario, which is validated again (problems, and warnings the
+// overrides add, name the file and the overrides, and the JSON path), then compiled.
 
 import type { CompiledScenario } from '../model/compiled.js';
 import { applyOverrides, type Override } from '../run/overrides.js';
@@ -9,6 +9,7 @@ import { ScenarioError, formatProblem, type ScenarioProblem } from '../scenarios
 import { displayPath, loadScenario } from '../scenarios/load.js';
 import type { Scenario } from '../scenarios/types.js';
 import { validateScenario } from '../scenarios/validate.js';
+import { scenarioWarnings } from '../scenarios/warnings.js';
 import { compileForCli } from './compile.js';
 import { CliError, type CliIo } from './io.js';
 
@@ -37,8 +38,10 @@ export function describeInput(input: ScenarioInput): { files: string[]; warnings
   return { files: input.shownFiles, ...(input.warnings.length > 0 ? { warnings: input.warnings.map(formatProblem) } : {}) };
 }
 
-/** The scenario with overrides applied and validated again; the input itself when there are none. */
-export function withOverrides(input: ScenarioInput, overrides: readonly Override[]): Scenario {
+/** The scenario with overrides applied and validated again; the input itself when there are none.
+ * Warnings the overrides add (a `--set` rampDays that now runs past the period, …) are printed
+ * like the file's, against the file "with --set …". */
+export function withOverrides(input: ScenarioInput, overrides: readonly Override[], io: Pick<CliIo, 'stderr'>): Scenario {
   if (overrides.length === 0) return input.scenario;
   let changed: Scenario;
   try {
@@ -49,6 +52,10 @@ export function withOverrides(input: ScenarioInput, overrides: readonly Override
   const label = `${input.shownFiles[0]} with ${overrides.map((o) => `--set ${o.text}`).join(' ')}`;
   const problems = validateScenario(changed, [{ file: label, data: changed }]);
   if (problems.length > 0) throw new ScenarioError(problems);
+  const before = new Set(scenarioWarnings(input.scenario).map((w) => `${w.path}\0${w.message}`));
+  for (const w of scenarioWarnings(changed)) {
+    if (!before.has(`${w.path}\0${w.message}`)) io.stderr(`routeshift: warning: ${formatProblem({ file: label, ...w })}\n`);
+  }
   return changed;
 }
 

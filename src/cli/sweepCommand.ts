@@ -50,7 +50,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   if (repeated !== undefined) throw new CliError(`--set ${repeated} is given twice; list all its values in one --set`);
   const input = await loadInput(ref, io);
   const grid = gridPoints(axes);
-  const scenarios = grid.map((point) => withOverrides(input, point));
+  const scenarios = grid.map((point) => withOverrides(input, point, io));
   const id = input.scenario.id;
   const dir = resolve(io.cwd, options.out ?? join('out', `sweep-${id}`));
   const target: OutputTarget = { dir, shown: displayPath(dir, io.cwd), force: options.force, protect: [io.cwd, ...input.files] };

@@ -134,6 +134,19 @@ describe('warnings', () => {
     expect(stderr).toMatch(/\nnot ok mistaken\.json: 1 warning under --strict\n$/);
   });
 
+  it('run and sweep print the warnings that --set adds, against the file with the overrides', async () => {
+    const set = 'events.middle-crackdown.rampDays=90';
+    const run = await cli(['run', 'toy-three-crossings', '--set', set, '--runs', '1', '--threads', '1', '--no-report', '--out', 'ramp']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      new RegExp(`^routeshift: warning: \\S+toy-three-crossings\\.json with --set ${set}: /events/0/rampDays: the ramp ends on 2025-05-29, after the period ends \\(2025-04-30\\): the run stops when it has made 68% of its change\n$`),
+    );
+    const sweep = await cli(['sweep', 'toy-three-crossings', '--set', 'events.middle-crackdown.rampDays=10,90', '--runs', '1', '--threads', '1', '--out', 'sweep']);
+    expect(sweep.code).toBe(0);
+    expect(sweep.stderr.match(/routeshift: warning: /g)).toHaveLength(1);
+    expect(sweep.stderr).toContain('with --set events.middle-crackdown.rampDays=90: /events/0/rampDays: the ramp ends on 2025-05-29');
+  });
+
   it('validate --json prints one array of verdicts on stdout and nothing on stderr', async () => {
     writeFileSync(join(cwd, 'mistaken.json'), JSON.stringify(mistaken));
     const { code, stdout, stderr } = await cli(['validate', '--json', 'mistaken.json', 'nope.json', join(BAD, 'inconsistent.json')]);
