@@ -19,7 +19,7 @@ import { dayIndex, daysInMonth, isoDay } from './dates.js';
 import { checkInformationEvents, compileInformation, compileStranding } from './compileInformation.js';
 import { compileFleeRules } from '../model/flee/compileRules.js';
 import { ScenarioError } from './errors.js';
-import type { BehaviourParams, EdgeSpec, EnforcementSpec, Scenario } from './types.js';
+import type { BehaviourParams, EdgeSpec, EnforcementSpec, EventSpec, Scenario } from './types.js';
 
 interface ExpandedEdge {
   spec: EdgeSpec;
@@ -133,20 +133,29 @@ function compileEnforcement(scenario: Scenario, network: CompiledNetwork): Enfor
   return columns;
 }
 
+/** The network alone, as the kernel gets it (validation's warnings read which edges events act on). */
+export function compileScenarioNetwork(scenario: Scenario): CompiledNetwork {
+  return compileNetwork(scenario, mergeBehaviour(scenario.behaviour));
+}
+
+/** The directed edges enforcement event `i` acts on: an `edge` event the edge as written (not its
+ * reverse, `<id>:reverse`), a `border` event every edge crossing the border(s) in their direction. */
+export function eventEdges(ev: EventSpec, i: number, network: CompiledNetwork): number[] {
+  if (ev.edge !== undefined) {
+    const edges = network.edgeIds.flatMap((id, e) => (id === ev.edge ? [e] : []));
+    return edges.length > 0 ? edges : fail(`/events/${i}/edge`, `unknown edge id "${ev.edge}"`);
+  }
+  const borders = ev.border === undefined ? [] : Array.isArray(ev.border) ? ev.border : [ev.border];
+  const wanted = new Set(borders.map((id) => network.borderIds.indexOf(id)));
+  return [...network.edgeBorder.keys()].filter((e) => wanted.has(network.edgeBorder[e]) && network.edgeBorder[e] >= 0);
+}
+
 function compileEvents(scenario: Scenario, network: CompiledNetwork): CompiledEvent[] {
   const out: CompiledEvent[] = [];
   (scenario.events ?? []).forEach((ev, i) => {
     if (ev.place !== undefined || ev.dismantle !== undefined || ev.set === undefined) return;
     const set = ev.set;
-    let edges: number[];
-    if (ev.edge !== undefined) {
-      edges = network.edgeIds.flatMap((id, e) => (id === ev.edge ? [e] : []));
-      if (edges.length === 0) fail(`/events/${i}/edge`, `unknown edge id "${ev.edge}"`);
-    } else {
-      const borders = ev.border === undefined ? [] : Array.isArray(ev.border) ? ev.border : [ev.border];
-      const wanted = new Set(borders.map((id) => network.borderIds.indexOf(id)));
-      edges = [...network.edgeBorder.keys()].filter((e) => wanted.has(network.edgeBorder[e]) && network.edgeBorder[e] >= 0);
-    }
+    const edges = eventEdges(ev, i, network);
     const day = dayIndex(scenario.period.start, ev.date);
     for (const field of ENFORCEMENT_FIELDS) {
       const value = set[field];

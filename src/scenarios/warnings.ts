@@ -13,10 +13,11 @@
 // No fs, no node: imports, so the browser demo can show the same warnings.
 
 import { ENFORCEMENT_FIELDS } from '../model/compiled.js';
+import { compileScenarioNetwork, eventEdges } from './compile.js';
 import { dayIndex, isoDay } from './dates.js';
 import type { ScenarioProblem } from './errors.js';
 import { locateInChain, type SourceFile } from './extends.js';
-import type { EventSpec, Scenario } from './types.js';
+import type { Scenario } from './types.js';
 
 /** A warning at a JSON Pointer into the merged scenario. */
 export interface PathWarning {
@@ -51,9 +52,8 @@ interface Change {
   /** The last day the event writes its field (its start day for a set). */
   lastDay: number;
   ramp: boolean;
-  /** The directed edges it acts on, each keyed `<edge index>>` (along the edge) or `<edge
-   * index><` (against it), with the border it crosses. */
-  crossings: Map<string, string>;
+  /** The directed edges of the compiled network it acts on, each with the border it crosses. */
+  crossings: Map<number, string>;
 }
 
 function eventConflicts(s: Scenario, where: Where): PathWarning[] {
@@ -87,13 +87,14 @@ function eventName(s: Scenario, i: number): string {
   return JSON.stringify(ev.id ?? ev.label);
 }
 
-/** Every enforcement event on every field it sets, in the order enforcement.ts applies them. */
+/** Every enforcement event on every field it sets, in the order enforcement.ts applies them, on
+ * the edges the compiler gives it. */
 function enforcementChanges(s: Scenario): Change[] {
-  const crossingsOf = crossingResolver(s);
+  const network = compileScenarioNetwork(s);
   const changes: Change[] = [];
   (s.events ?? []).forEach((ev, i) => {
     if (ev.set === undefined || ev.place !== undefined || ev.dismantle !== undefined) return;
-    const crossings = crossingsOf(ev);
+    const crossings = new Map(eventEdges(ev, i, network).map((e) => [e, network.borderIds[network.edgeBorder[e]]]));
     const startDay = dayIndex(s.period.start, ev.date);
     const rampDays = Math.round(ev.rampDays ?? 0);
     for (const field of ENFORCEMENT_FIELDS) {
@@ -102,32 +103,6 @@ function enforcementChanges(s: Scenario): Change[] {
     }
   });
   return changes.sort((a, b) => a.startDay - b.startDay || a.event - b.event);
-}
-
-/** The directed edges an event acts on, as the compiler resolves them (compile.ts, compileEvents),
- * each with the border it crosses. */
-export function crossingResolver(s: Scenario): (ev: EventSpec) => Map<string, string> {
-  const country = new Map(s.nodes.map((n) => [n.id, n.country]));
-  const byBorder = new Map<string, [string, string][]>();
-  const byId = new Map<string, [string, string][]>();
-  s.edges.forEach((e, k) => {
-    const directions: [string, string, string][] = [[`${k}>`, e.from, e.to]];
-    if (e.bidirectional !== false) directions.push([`${k}<`, e.to, e.from]);
-    for (const [key, from, to] of directions) {
-      const a = country.get(from);
-      const b = country.get(to);
-      if (a === b) continue;
-      const border = `${a}-${b}`;
-      byBorder.set(border, [...(byBorder.get(border) ?? []), [key, border]]);
-      // An edge id names the edge as written; its reverse is `<id>:reverse` (compile.ts).
-      if (e.id !== undefined && key.endsWith('>')) byId.set(e.id, [...(byId.get(e.id) ?? []), [key, border]]);
-    }
-  });
-  return (ev) => {
-    if (ev.edge !== undefined) return new Map(byId.get(ev.edge) ?? []);
-    const borders = ev.border === undefined ? [] : Array.isArray(ev.border) ? ev.border : [ev.border];
-    return new Map(borders.flatMap((b) => byBorder.get(b) ?? []));
-  };
 }
 
 function rampsPastTheEnd(s: Scenario): PathWarning[] {

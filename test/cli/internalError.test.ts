@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/program.js';
 
-vi.mock('../../src/scenarios/compile.js', () => ({
+vi.mock('../../src/scenarios/compile.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/scenarios/compile.js')>()),
   compileScenario: () => {
     throw new Error('boom\nwith a second line');
   },

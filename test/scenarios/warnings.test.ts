@@ -1,7 +1,7 @@
 // Warnings about valid scenarios (src/scenarios/warnings.ts): each kind on a hand-built scenario,
 // the enforcement behaviour the event warnings describe (so a change to enforcement.ts that makes
-// a message untrue fails here), the crossings an event acts on against the compiler's, where a
-// warning lands in an extends chain, and that no shipped scenario has any.
+// a message untrue fails here), where a warning lands in an extends chain, and that no shipped
+// scenario has any.
 
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { scenariosDir } from '../../src/scenarios/builtins.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import type { EventSpec, Scenario } from '../../src/scenarios/types.js';
-import { crossingResolver, scenarioWarnings } from '../../src/scenarios/warnings.js';
+import { scenarioWarnings } from '../../src/scenarios/warnings.js';
 import { lineScenario, threeExitsScenario } from '../fixtures/scenarios.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'routeshift-warnings-'));
@@ -142,20 +142,5 @@ describe('warnings of loaded scenarios', () => {
     const files = readdirSync(scenariosDir()).filter((f) => f.endsWith('.json') && f !== 'schema.json');
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) expect({ f, warnings: (await loadScenario(join(scenariosDir(), f))).warnings }).toEqual({ f, warnings: [] });
-  });
-
-  it('resolve the crossings of every western-balkans event as the compiler does', async () => {
-    const { scenario } = await loadScenario('western-balkans');
-    const compiled = compileScenario(scenario);
-    const crossingsOf = crossingResolver(scenario);
-    const events = scenario.events!.filter((ev) => ev.set !== undefined && ev.place === undefined && ev.dismantle === undefined);
-    expect(events.length).toBeGreaterThan(50);
-    expect(events.some((ev) => ev.edge !== undefined) && events.some((ev) => Array.isArray(ev.border))).toBe(true);
-    for (const ev of events) {
-      const field = Object.keys(ev.set!)[0];
-      const edges = compiled.events.find((c) => c.label === ev.label && c.field === field)!.edges;
-      const compiledBorders = [...edges].map((e) => compiled.network.borderIds[compiled.network.edgeBorder[e]]).sort();
-      expect({ label: ev.label, borders: [...crossingsOf(ev).values()].sort() }).toEqual({ label: ev.label, borders: compiledBorders });
-    }
   });
 });
