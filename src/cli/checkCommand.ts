@@ -66,7 +66,7 @@ export async function checkCommand(ref: string, options: CheckOptions, argv: rea
   }
   const overrides = options.set ?? [];
   const input = await loadInput(ref, io);
-  const scenario = withOverrides(input, overrides, io);
+  const { scenario, warnings: added } = withOverrides(input, overrides, io);
   const b = await loadBenchmarks(options.benchmarks, scenario, { cwd: io.cwd });
   if (b.scenario !== undefined && b.scenario !== scenario.id) {
     io.stderr(`routeshift: note: ${b.file} was written for scenario "${b.scenario}"; scoring "${scenario.id}" against it\n`);
@@ -109,7 +109,7 @@ export async function checkCommand(ref: string, options: CheckOptions, argv: rea
   await writeOutputDir(target, async (tmp) => {
     await writeFile(join(tmp, 'scorecard.json'), cardJson);
     const manifest = buildManifest({
-      scenario: { id: scenario.id, hash: card.scenario.hash, ...describeInput(input) },
+      scenario: { id: scenario.id, hash: card.scenario.hash, ...describeInput(input, added) },
       seed,
       runs,
       argv,

@@ -60,7 +60,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   if (alone && untilCi.length > 0) throw new CliError('--replicate runs one replicate; it cannot be combined with --until-ci');
   if (options.maxRuns !== undefined && untilCi.length === 0) throw new CliError('--max-runs bounds --until-ci; give --until-ci too');
   const input = await loadInput(ref, io);
-  const scenario = withOverrides(input, overrides, io);
+  const { scenario, warnings: added } = withOverrides(input, overrides, io);
   const dir = resolve(io.cwd, options.out ?? join('out', scenario.id));
   const target: OutputTarget = { dir, shown: displayPath(dir, io.cwd), force: options.force, protect: [io.cwd, ...input.files] };
   await checkOutputDir(target);
@@ -109,7 +109,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     const seriesBytes = batch.series?.toCsvBytes() ?? new Uint8Array(0);
     await writeFile(join(tmp, 'series.csv'), seriesBytes);
     const manifest = buildManifest({
-      scenario: { id: scenario.id, hash: scenarioHash(scenario), ...describeInput(input) },
+      scenario: { id: scenario.id, hash: scenarioHash(scenario), ...describeInput(input, added) },
       seed,
       runs: batch.runs,
       argv,

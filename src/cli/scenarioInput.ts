@@ -32,17 +32,24 @@ export async function loadInput(ref: string, io: Pick<CliIo, 'cwd' | 'stderr'>):
   return { ref, scenario, files, shownFiles: files.map((f) => displayPath(f, io.cwd)), warnings };
 }
 
-/** The scenario's files as shown, and its warnings (if any) as printed: what manifest.json records
- * about where a scenario came from. */
-export function describeInput(input: ScenarioInput): { files: string[]; warnings?: string[] } {
-  return { files: input.shownFiles, ...(input.warnings.length > 0 ? { warnings: input.warnings.map(formatProblem) } : {}) };
+/** The scenario's files as shown, and its warnings (if any) as printed, the file's and those its
+ * `--set` overrides add: what manifest.json records about where a scenario came from. */
+export function describeInput(input: ScenarioInput, added: readonly ScenarioProblem[] = []): { files: string[]; warnings?: string[] } {
+  const warnings = [...input.warnings, ...added].map(formatProblem);
+  return { files: input.shownFiles, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+export interface Overridden {
+  scenario: Scenario;
+  /** Warnings the overrides add (not the file's own), as printed. */
+  warnings: ScenarioProblem[];
 }
 
 /** The scenario with overrides applied and validated again; the input itself when there are none.
  * Warnings the overrides add (a `--set` rampDays that now runs past the period, …) are printed
  * like the file's, against the file "with --set …". */
-export function withOverrides(input: ScenarioInput, overrides: readonly Override[], io: Pick<CliIo, 'stderr'>): Scenario {
-  if (overrides.length === 0) return input.scenario;
+export function withOverrides(input: ScenarioInput, overrides: readonly Override[], io: Pick<CliIo, 'stderr'>): Overridden {
+  if (overrides.length === 0) return { scenario: input.scenario, warnings: [] };
   let changed: Scenario;
   try {
     changed = applyOverrides(input.scenario, overrides);
@@ -53,10 +60,11 @@ export function withOverrides(input: ScenarioInput, overrides: readonly Override
   const problems = validateScenario(changed, [{ file: label, data: changed }]);
   if (problems.length > 0) throw new ScenarioError(problems);
   const before = new Set(scenarioWarnings(input.scenario).map((w) => `${w.path}\0${w.message}`));
-  for (const w of scenarioWarnings(changed)) {
-    if (!before.has(`${w.path}\0${w.message}`)) io.stderr(`routeshift: warning: ${formatProblem({ file: label, ...w })}\n`);
-  }
-  return changed;
+  const added = scenarioWarnings(changed)
+    .filter((w) => !before.has(`${w.path}\0${w.message}`))
+    .map((w) => ({ file: label, ...w }));
+  for (const w of added) io.stderr(`routeshift: warning: ${formatProblem(w)}\n`);
+  return { scenario: changed, warnings: added };
 }
 
 export function compileInput(input: ScenarioInput, scenario: Scenario = input.scenario): CompiledScenario {

@@ -13,6 +13,7 @@ import { recordLayout } from '../run/runRecord.js';
 import { buildSweepCsv, gridPoints, runSweep } from '../run/sweep.js';
 import type { CiTarget } from '../run/untilCi.js';
 import { DEFAULT_SEED } from '../scenarios/defaults.js';
+import { formatProblem } from '../scenarios/errors.js';
 import { scenarioHash } from '../scenarios/hash.js';
 import { displayPath } from '../scenarios/load.js';
 import { CliError, type CliIo } from './io.js';
@@ -50,7 +51,8 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
   if (repeated !== undefined) throw new CliError(`--set ${repeated} is given twice; list all its values in one --set`);
   const input = await loadInput(ref, io);
   const grid = gridPoints(axes);
-  const scenarios = grid.map((point) => withOverrides(input, point, io));
+  const points = grid.map((point) => withOverrides(input, point, io));
+  const scenarios = points.map((p) => p.scenario);
   const id = input.scenario.id;
   const dir = resolve(io.cwd, options.out ?? join('out', `sweep-${id}`));
   const target: OutputTarget = { dir, shown: displayPath(dir, io.cwd), force: options.force, protect: [io.cwd, ...input.files] };
@@ -104,6 +106,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, argv: rea
           point: p,
           set: Object.fromEntries(point.map((o) => [o.path, o.value])),
           hash: scenarioHash(scenarios[p]),
+          ...(points[p].warnings.length > 0 ? { warnings: points[p].warnings.map(formatProblem) } : {}),
         })),
       },
     });

@@ -134,7 +134,7 @@ describe('warnings', () => {
     expect(stderr).toMatch(/\nnot ok mistaken\.json: 1 warning under --strict\n$/);
   });
 
-  it('run and sweep print the warnings that --set adds, against the file with the overrides', async () => {
+  it('run and sweep print the warnings that --set adds, against the file with the overrides, and record them in manifest.json', async () => {
     const set = 'events.middle-crackdown.rampDays=90';
     const run = await cli(['run', 'toy-three-crossings', '--set', set, '--runs', '1', '--threads', '1', '--no-report', '--out', 'ramp']);
     expect(run.code).toBe(0);
@@ -145,6 +145,13 @@ describe('warnings', () => {
     expect(sweep.code).toBe(0);
     expect(sweep.stderr.match(/routeshift: warning: /g)).toHaveLength(1);
     expect(sweep.stderr).toContain('with --set events.middle-crackdown.rampDays=90: /events/0/rampDays: the ramp ends on 2025-05-29');
+    const runManifest = JSON.parse(readFileSync(join(cwd, 'ramp', 'manifest.json'), 'utf8')) as { scenario: { warnings?: string[] } };
+    expect(runManifest.scenario.warnings).toEqual([run.stderr.slice('routeshift: warning: '.length, -1)]);
+    type SweepManifest = { scenario: { warnings?: string[] }; details: { points: { warnings?: string[] }[] } };
+    const sweepManifest = JSON.parse(readFileSync(join(cwd, 'sweep', 'manifest.json'), 'utf8')) as SweepManifest;
+    expect(sweepManifest.scenario).not.toHaveProperty('warnings');
+    expect(sweepManifest.details.points[0]).not.toHaveProperty('warnings');
+    expect(sweepManifest.details.points[1].warnings).toEqual([expect.stringContaining('with --set events.middle-crackdown.rampDays=90: /events/0/rampDays: the ramp ends on 2025-05-29')]);
   });
 
   it('validate --json prints one array of verdicts on stdout and nothing on stderr', async () => {
