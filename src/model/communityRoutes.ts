@@ -180,8 +180,9 @@ export function createRoutes(
     routes.builds++;
   }
 
-  /** True when a field people do not learn about moved by more than its tolerance since the
-   * tables were last all marked out of date (so a long ramp marks them now and then, not daily). */
+  /** True when a field people do not learn about moved by more than its tolerance since this
+   * check last found such a move (so a long ramp marks the tables now and then, not daily);
+   * rebuilds for other reasons leave the remembered values as they are. */
   function fixedFieldsChanged(): boolean {
     const tolerance = fixedTolerance(params!.rebuildThreshold);
     for (const f of FIXED_FIELDS) {

@@ -132,7 +132,8 @@ export interface CompiledCohorts {
   budgetMeanEur: Float64Array;
   budgetSdEur: Float64Array;
   riskAversion: Float64Array;
-  /** Destination node indices per cohort and their cumulative probabilities. */
+  /** Destinations per cohort, as indices into `CompiledScenario.destinations` (not node indices),
+   * and their cumulative probabilities. */
   destNodes: Int32Array[];
   destCdf: Float64Array[];
 }
