@@ -9,10 +9,13 @@
 //   both run, and the other jumps back to its own path if it outlasts it;
 // - a ramp that ends after the period: the run stops before it reaches its value;
 // - a place on no edge: nobody can reach or leave it;
-// - a cohort that no inflow brings: nobody of it ever enters.
+// - a cohort that no inflow brings: nobody of it ever enters;
+// - a cohort whose median budget is below the cheapest fares from an entry to its destinations
+//   (budgetWarning.ts).
 // No fs, no node: imports, so the browser demo can show the same warnings.
 
 import { ENFORCEMENT_FIELDS } from '../model/compiled.js';
+import { cohortsThatCannotPay } from './budgetWarning.js';
 import { compileScenarioNetwork, eventEdges } from './compile.js';
 import { dayIndex, isoDay } from './dates.js';
 import type { ScenarioProblem } from './errors.js';
@@ -30,7 +33,7 @@ export interface PathWarning {
 export type Where = (path: string) => string;
 
 export function scenarioWarnings(s: Scenario, where: Where = (path) => path): PathWarning[] {
-  return [...eventConflicts(s, where), ...rampsPastTheEnd(s), ...placesOnNoEdge(s), ...cohortsWithoutInflow(s)];
+  return [...eventConflicts(s, where), ...rampsPastTheEnd(s), ...placesOnNoEdge(s), ...cohortsWithoutInflow(s), ...cohortsThatCannotPay(s)];
 }
 
 /** The warnings of a merged scenario in the files of its extends chain (the requested file first),

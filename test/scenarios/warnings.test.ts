@@ -8,10 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEnforcement } from '../../src/model/enforcement.js';
+import { RUN_SCALARS } from '../../src/model/result.js';
+import { runReplicate } from '../../src/model/runReplicate.js';
 import { scenariosDir } from '../../src/scenarios/builtins.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import type { EventSpec, Scenario } from '../../src/scenarios/types.js';
+import { budgetMedianEur } from '../../src/scenarios/budgetWarning.js';
 import { scenarioWarnings } from '../../src/scenarios/warnings.js';
 import { lineScenario, threeExitsScenario } from '../fixtures/scenarios.js';
 
@@ -119,6 +122,54 @@ describe('other warnings', () => {
       { path: '/nodes/3', message: 'place "island" is on no edge: nobody can reach or leave it' },
       { path: '/cohorts/1', message: 'no inflow brings people of cohort "nobody": nobody of it ever enters' },
     ]);
+  });
+});
+
+describe('a cohort that cannot pay its way', () => {
+  /** The line scenario (75 km on foot) with fares of 40 + 30 EUR and a budget of this mean and sd. */
+  function fares(meanEur: number, sdEur: number): Scenario {
+    const s = lineScenario(310);
+    s.edges = s.edges.map((e, i) => ({ ...e, fareEur: i === 0 ? 40 : 30 }));
+    s.cohorts = [{ ...s.cohorts[0], budgetEur: { mean: meanEur, sd: sdEur } }];
+    return s;
+  }
+  const arrivalShare = (s: Scenario) => {
+    const r = runReplicate(compileScenario(s), 1, 0);
+    return r.scalars[RUN_SCALARS.indexOf('arrivals')] / r.scalars[RUN_SCALARS.indexOf('entered')];
+  };
+
+  it('the median of the log-normal budget, as the model draws it', () => {
+    expect(budgetMedianEur(100, 0)).toBe(100);
+    expect(budgetMedianEur(100, 100)).toBeCloseTo(100 / Math.SQRT2, 12);
+  });
+
+  it('is warned about when the median budget is below the cheapest fares from an entry, naming both', () => {
+    expect(scenarioWarnings(fares(60, 0))).toEqual([
+      {
+        path: '/cohorts/0/budgetEur/mean',
+        message: 'more than half of cohort "all" cannot pay its way from "entry": its median budget is €60, the cheapest fares to any of its destinations add up to €70 (living costs and smugglers not counted), and people who cannot pay a fare wait where they are (a budget in the wrong unit, or fares too high?)',
+      },
+    ]);
+    // A mean above the fares whose median (mean / sqrt(1 + cv²)) is below them.
+    expect(scenarioWarnings(fares(90, 90))).toHaveLength(1);
+    expect(scenarioWarnings(fares(70, 0))).toEqual([]);
+    expect(scenarioWarnings(fares(90, 30))).toEqual([]);
+  });
+
+  it('says what the model does: nobody arrives with a budget below the fares, most do above', () => {
+    expect(arrivalShare(fares(60, 0))).toBe(0);
+    expect(arrivalShare(fares(90, 90))).toBeLessThan(0.5);
+    expect(arrivalShare(fares(200, 0))).toBeGreaterThan(0.9);
+  });
+
+  it('takes the cheapest entry-to-destination fares, not the shortest way, and skips what it cannot judge', () => {
+    const s = fares(60, 0);
+    s.nodes.push({ ...s.nodes[1], id: 'ferry' });
+    s.edges.push({ from: 'entry', to: 'ferry', distanceKm: 500, mode: 'foot', hazard: 0, bidirectional: false, fareEur: 0 });
+    s.edges.push({ from: 'ferry', to: 'goal', distanceKm: 500, mode: 'foot', hazard: 0, bidirectional: false, fareEur: 0 });
+    expect(scenarioWarnings(s)).toEqual([]);
+    expect(scenarioWarnings({ ...fares(60, 0), stranding: {} })).toEqual([]);
+    expect(scenarioWarnings({ ...fares(60, 0), stranding: { incomeEurPerDay: 0 } })).toHaveLength(1);
   });
 });
 
